@@ -1,0 +1,37 @@
+"""Guessing a document's genre from its layout."""
+
+from __future__ import annotations
+
+import re
+
+# Hansard and Official Report furniture: debate headers, party tags, forms of address.
+DEBATE_MARKS = re.compile(
+    r"\b(?:HC Deb|HL Deb|Hansard|Meeting of the Parliament|Official Report|My Lords|Mr Speaker|"
+    r"Madam Deputy Speaker|The Presiding Officer|rose—|\[Interruption)\b|\((?:Lab|Con|LD|SNP|CB|Lab/Co-op|Bishop)\)"
+)
+# Committee and Assembly transcripts: question pages and "Name (Role):" turns.
+TRANSCRIPT_MARKS = re.compile(
+    r"Question By:|Asked Of:|Answered By:|Transcript of|Oral evidence|^Q\d+\s+\w+|\bAM(?: \([^)]*\))?:",
+    re.M,
+)
+TURN_LINE = re.compile(r"^[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,4}(?: \([^)\n]{2,80}\))?:\s", re.M)
+NEWS_MARKS = re.compile(r"^By [A-Z][a-z]+ [A-Z]|Related Articles|Share this article|Read more:|Correspondent\b", re.M)
+PRESS_MARKS = re.compile(
+    r"Notes to editors|Anyone with information|Crimestoppers|^ENDS\b|press release|^News\s+•|"
+    r"\bquoting (?:CAD|reference)|said:",
+    re.M | re.I,
+)
+
+
+def guess_kind(text: str) -> str:
+    """press_release, transcript, debate, news or other, from layout cues alone."""
+    head = text[:20000]
+    if len(DEBATE_MARKS.findall(head)) >= 2:
+        return "debate"
+    if TRANSCRIPT_MARKS.search(head) or len(TURN_LINE.findall(head)) >= 3:
+        return "transcript"
+    if NEWS_MARKS.search(head):
+        return "news"
+    if PRESS_MARKS.search(head):
+        return "press_release"
+    return "other"

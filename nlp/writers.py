@@ -1,0 +1,198 @@
+"""Output sinks for records: JSON Lines, flat CSV or Parquet tables, or the store."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import IO, Any, Protocol
+
+import pandas as pd
+
+from nlp.record import Record
+from nlp.store import Store
+
+TABLES = ("documents", "boroughs", "officials", "figures", "commitments", "statements")
+
+
+class Sink(Protocol):
+    def write(self, record: Record) -> None: ...
+    def close(self) -> None: ...
+
+
+class JsonlSink:
+    """One record per line, flushed as it is written (a killed run keeps what it wrote)."""
+
+    def __init__(self, path: Path | None, append: bool = False) -> None:
+        self.handle: IO[str] = open(path, "a" if append else "w", encoding="utf-8") if path else sys.stdout  # noqa: SIM115
+        self.owned = path is not None
+
+    def write(self, record: Record) -> None:
+        self.handle.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+        self.handle.flush()
+
+    def close(self) -> None:
+        if self.owned:
+            self.handle.close()
+
+
+def flat_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
+    """The record as rows of the flat tables, each keyed by ``record_id``."""
+    rid = record.id
+    doc = {
+        "record_id": rid,
+        "source": record.source,
+        "title": record.title,
+        "date": record.date,
+        "kind": record.kind,
+        "stance": record.stance.label,
+        "errors": "; ".join(record.errors),
+        "text": record.text,
+    }
+    return {
+        "documents": [doc],
+        "boroughs": [
+            {"record_id": rid, "code": b.code, "name": b.name, "mentions": len(b.mentions)} for b in record.boroughs
+        ],
+        "officials": [
+            {
+                "record_id": rid,
+                "name": o.name,
+                "honorific": o.honorific,
+                "role": o.role,
+                "organisation": o.organisation,
+                "mentions": len(o.mentions),
+            }
+            for o in record.officials
+        ],
+        "figures": [
+            {
+                "record_id": rid,
+                "value": f.value,
+                "text": f.text,
+                "counts": f.counts,
+                "unit": f.unit,
+                "qualifier": f.qualifier,
+                "period": f.period,
+                "place": f.place,
+                "start": f.start,
+                "end": f.end,
+            }
+            for f in record.figures
+        ],
+        "commitments": [
+            {
+                "record_id": rid,
+                "actor": c.actor,
+                "speaker": c.speaker,
+                "action": c.action,
+                "text": c.text,
+                "strength": c.strength,
+                "negated": c.negated,
+                "boroughs": ";".join(c.boroughs),
+                "timeframe": c.timeframe,
+                "start": c.start,
+                "end": c.end,
+            }
+            for c in record.commitments
+        ],
+        "statements": [
+            {
+                "record_id": rid,
+                "speaker": s.speaker,
+                "kind": s.kind,
+                "text": s.text,
+                "stance": s.stance.label,
+                "stance_score": s.stance.score,
+                "cues": "; ".join(s.stance.cues),
+                "start": s.start,
+                "end": s.end,
+            }
+            for s in record.statements
+        ],
+    }
+
+
+class TableSink:
+    """Flat tables (one file per item type) as CSV or Parquet in a folder.
+
+    CSV rows are appended as records arrive; Parquet is written in row groups of ``chunk``
+    records so memory stays flat."""
+
+    def __init__(self, folder: Path, fmt: str, chunk: int = 500) -> None:
+        self.folder, self.fmt, self.chunk = folder, fmt, chunk
+        folder.mkdir(parents=True, exist_ok=True)
+        self.buffer: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+        self.pending = 0
+        self.started: set[str] = set()
+        self.parquet_writers: dict[str, Any] = {}
+
+    def write(self, record: Record) -> None:
+        for name, rows in flat_rows(record).items():
+            self.buffer[name] += rows
+        self.pending += 1
+        if self.pending >= self.chunk:
+            self.flush()
+
+    def flush(self) -> None:
+        for name, rows in self.buffer.items():
+            if rows or name not in self.started:
+                self._write_table(name, pd.DataFrame(rows, columns=_columns(name)))
+            self.buffer[name] = []
+        self.pending = 0
+
+    def _write_table(self, name: str, frame: pd.DataFrame) -> None:
+        path = self.folder / f"{name}.{self.fmt}"
+        if self.fmt == "csv":
+            frame.to_csv(path, mode="a" if name in self.started else "w", header=name not in self.started, index=False)
+        else:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            table = pa.Table.from_pandas(frame.astype(object).where(frame.notna(), None), preserve_index=False)
+            if name not in self.parquet_writers:
+                self.parquet_writers[name] = pq.ParquetWriter(path, table.schema)
+            self.parquet_writers[name].write_table(table.cast(self.parquet_writers[name].schema))
+        self.started.add(name)
+
+    def close(self) -> None:
+        self.flush()
+        for writer in self.parquet_writers.values():
+            writer.close()
+
+
+def _columns(name: str) -> list[str]:
+    sample = Record(id="", source="", text="")
+    rows = flat_rows(sample)[name]
+    if rows:
+        return list(rows[0])
+    return {
+        "boroughs": ["record_id", "code", "name", "mentions"],
+        "officials": ["record_id", "name", "honorific", "role", "organisation", "mentions"],
+        "figures": ["record_id", "value", "text", "counts", "unit", "qualifier", "period", "place", "start", "end"],
+        "commitments": [
+            "record_id",
+            "actor",
+            "speaker",
+            "action",
+            "text",
+            "strength",
+            "negated",
+            "boroughs",
+            "timeframe",
+            "start",
+            "end",
+        ],
+        "statements": ["record_id", "speaker", "kind", "text", "stance", "stance_score", "cues", "start", "end"],
+    }[name]
+
+
+class StoreSink:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def write(self, record: Record) -> None:
+        self.store.save(record)
+
+    def close(self) -> None:
+        pass
