@@ -14,7 +14,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 demo: setup
-	$(BIN)/policing extract corpus --store $(STORE) -o corpus-records.jsonl
+	$(BIN)/policing extract $(wildcard corpus/*.txt) --store $(STORE) -o corpus-records.jsonl
 	$(BIN)/policing show corpus-records.jsonl
 
 lint: setup

@@ -169,7 +169,10 @@ def lexicon() -> Lexicon:
     orgs = load_json("organisations.json")["organisations"]
     org_forms = {form: canonical for canonical, forms in orgs.items() for form in forms}
     alternation = "|".join(re.escape(f) for f in sorted(org_forms, key=len, reverse=True))
-    role_alt = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in role_names)
+    # Long titles match in any case ("assistant commissioner"); acronyms only as written ("AM", not "am").
+    role_alt = "|".join(
+        f"(?i:{re.escape(r)})".replace(r"\ ", r"\s+") if len(r) > 4 else re.escape(r) for r in role_names
+    )
     return Lexicon(role_alt, default_org, org_forms, re.compile(rf"(?<![\w])(?:{alternation})(?![\w])"))
 
 
@@ -180,13 +183,37 @@ def normalise_organisation(text: str) -> str | None:
     return lex.org_forms[match.group()] if match else None
 
 
+HEADLINE_WORDS = {
+    "For",
+    "To",
+    "Of",
+    "With",
+    "From",
+    "Extra",
+    "More",
+    "New",
+    "Asks",
+    "Says",
+    "Calls",
+    "Yes",
+    "No",
+    "Supplementary",
+}
+# Words that may end a real surname ("Stephen House") but never start a name.
+SURNAME_OK = {"House", "Home", "Office", "Service", "Justice", "Deputy", "Group", "Party", "May", "March"}
+
+
 def _clean_name(raw: str) -> str | None:
     words = raw.split()
-    while words and words[-1].rstrip(".") in NOT_NAME | set(POST_NOMINALS):
+    while len(words) > 1 and words[-1].rstrip(".") in (NOT_NAME - SURNAME_OK) | set(POST_NOMINALS):
+        words.pop()
+    while words and words[-1].rstrip(".") in set(POST_NOMINALS):
         words.pop()
     while words and words[0].rstrip(".") in NOT_NAME:
         words.pop(0)
     name = " ".join(words)
+    if any(w in HEADLINE_WORDS for w in words):
+        return None  # a title-case headline, not a name
     return name if name and any(len(w) > 2 for w in words) else None
 
 
@@ -257,7 +284,7 @@ def _turn(m: re.Match[str], role_pattern: str) -> Iterator[OfficialMatch]:
     paren = (m.group("paren") or "").strip()
     party = (m.group("party") or "").strip()
     hon = m.group("hon") or ""
-    has_role = re.match(rf"(?i)(?:{role_pattern})\b", paren)
+    has_role = re.match(rf"(?:{role_pattern})\b", paren)
     if has_role:
         role_text, _, org_text = paren.partition(",")
         found = _match(m, _role_case(role_text.strip()), normalise_organisation(org_text), "turn")
@@ -277,7 +304,7 @@ def _titled(text: str) -> Iterator[OfficialMatch]:
     lex = lexicon()
     orgs = "|".join(re.escape(f) for f in sorted(lex.org_forms, key=len, reverse=True))
     # "[Met] commissioner [,] Sir Stephen House", "Labour peer Lord Harris", "Mayor of London, Sadiq Khan"
-    pattern = rf"(?P<org>\b(?:{orgs})(?:['’]s)?\s+)?(?P<role>\b(?i:{lex.role_pattern}))\b,?[ \t]+{HON}{NAME}{POST}"
+    pattern = rf"(?P<org>\b(?:{orgs})(?:['’]s)?\s+)?(?P<role>\b(?:{lex.role_pattern}))\b,?[ \t]+{HON}{NAME}{POST}"
     for m in re.finditer(pattern, text):
         role = _role_case(" ".join(m.group("role").split()))
         if role.lower() in ("spokesperson", "spokesman", "spokeswoman") or m.group("name") in NOT_NAME:
@@ -294,7 +321,7 @@ def _appositions(text: str) -> Iterator[OfficialMatch]:
     pattern = rf"{HON}{NAME}{POST},[ \t]+(?:the[ \t]+|a[ \t]+)?(?P<desc>[^,.;:\n\"“”()]{{3,90}}?)(?=[,.;\n]|[ \t]+(?:said|told|added|says))"
     for m in re.finditer(pattern, text):
         desc = m.group("desc").strip()
-        role = re.search(rf"(?i)\b(?:{lex.role_pattern}|lead for [^,]+|head of [^,]+)\b", desc)
+        role = re.search(rf"\b(?:{lex.role_pattern}|(?i:lead for [^,]+|head of [^,]+))\b", desc)
         if not role:
             continue
         org = normalise_organisation(desc) or _nearby_org(text, m.start(), m.end())

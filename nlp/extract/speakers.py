@@ -69,10 +69,10 @@ class SpeakerResolver:
         if official:
             return official.name, official.role
         if phrase.lower() in PRONOUNS:
-            if previous:
-                return previous, None
-            official = self.last_before(position)
-            return (official.name, official.role) if official else (None, None)
+            official = self.last_before(position)  # "He said:" follows the person just named
+            if official:
+                return official.name, official.role
+            return previous, None
         organisation = normalise_organisation(phrase)
         if organisation:
             return organisation, None
