@@ -127,11 +127,6 @@ def _action(verb: Token) -> str:
     return " ".join(t.text for t in tokens)
 
 
-def _clause(verb: Token) -> Span:
-    sent = verb.sent
-    return sent
-
-
 def find_commitments(
     doc: Doc,
     statements: Sequence[object] = (),

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from nlp.extract.officials import OfficialMatch
 from nlp.extract.speakers import SpeakerResolver
@@ -231,10 +231,7 @@ def _prose_statements(
             yield StatementMatch(resolver.publisher, "direct", text[s:e], s, e, rule="publisher")
 
 
-def _reported(sent: object, resolver: SpeakerResolver) -> tuple[str | None, str | None] | None:
-    from spacy.tokens import Span
-
-    assert isinstance(sent, Span)
+def _reported(sent: Span, resolver: SpeakerResolver) -> tuple[str | None, str | None] | None:
     according = re.search(r"according to (?P<who>(?:the\s+)?[A-Z][^,.;]{1,80})", sent.text)
     if according:
         return resolver.resolve(according.group("who"), sent.start_char)
