@@ -136,6 +136,12 @@ class Scorer:
                 self.role_hits.append(contains_any(item["role"], hit.role))
             if item.get("organisation"):
                 self.org_hits.append(contains_any(item["organisation"], hit.organisation))
+                if not self.org_hits[-1]:
+                    self.misses.append(
+                        f"{name}: organisation {hit.organisation!r} for {hit.name} (gold {item['organisation']})"
+                    )
+            if item.get("role") and not self.role_hits[-1]:
+                self.misses.append(f"{name}: role {hit.role!r} for {hit.name} (gold {item['role']})")
         self.misses += [f"{name}: official extra {o.name} ({o.role})" for o in unmatched]
         self.officials.add(
             len(record.officials) - len(unmatched), len(unmatched), len(gold) - (len(record.officials) - len(unmatched))

@@ -1,13 +1,17 @@
 """Officials: people who hold or speak from a public role, with role and organisation.
 
-Found where the text ties a name to an office: a title before the name ("Met commissioner
-Cressida Dick", "Labour peer Lord Harris"), an office before a comma ("Assistant
-commissioner, Sir Stephen House,"), an apposition after it ("Sophie Linden, Deputy Mayor
-for Policing and Crime"), and transcript headings ("The Cabinet Secretary for Justice
-(Kenny MacAskill)", "Sir Stephen House QPM (Deputy Commissioner, Metropolitan Police
-Service):", "Joanne McCartney AM:", "Lord McNally"). Mentions are then merged: the full
-name, the surname alone, "Sir Stephen", and the bare title where it can stand for one
-person only.
+Found where the text ties a name to an office:
+- speaker headings of transcripts and debates (nlp/extract/headings.py);
+- a title before the name ("Met commissioner Cressida Dick", "Labour peer Lord Harris",
+  "Assistant commissioner, Sir Stephen House,");
+- an apposition after it ("Sophie Linden, Deputy Mayor for Policing and Crime",
+  "Twist, the Met's lead for Covid-19 response");
+- an editor's brackets ("The Commissioner [of Police of the Metropolis, Sir Name QPM]");
+- committee lists ("Members present:" lines) and a motion's mover ("—[Mr. Name.]");
+- a peer by title anywhere ("Lord Name").
+Candidates are merged by surname; an office stated in the text beats one inferred from the
+chamber. Mentions are the full name, the surname, "Sir First" and the bare title where it
+can stand for one person only.
 """
 
 from __future__ import annotations
@@ -15,131 +19,29 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
 
 from spacy.tokens import Doc
 
-from nlp.resources import load_json
-
-HONORIFICS = (
-    "The Rt Hon",
-    "Rt Hon",
-    "Sir",
-    "Dame",
-    "Lord",
-    "Baroness",
-    "Baron",
-    "Lady",
-    "Viscount",
-    "Earl",
-    "Dr",
-    "Professor",
-    "Prof",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Miss",
-    "Cllr",
-    "Councillor",
-    "Rev",
+from nlp.extract.headings import Heading, find_headings
+from nlp.extract.names import (
+    HON,
+    NAME,
+    POLICE_RANK,
+    POST,
+    TERRITORY,
+    clean_name,
+    default_organisation,
+    dominant_force,
+    honorific_of,
+    is_organisation,
+    lexicon,
+    normalise_organisation,
+    office_of,
+    peer_name,
+    role_case,
 )
-# Honorifics that the record keeps (RECORD.md); plain Mr/Ms are dropped.
-KEPT_HONORIFICS = {"Sir", "Dame", "Lord", "Baroness", "Baron", "Lady", "Viscount", "Earl", "Dr", "Professor"}
-POST_NOMINALS = ("QPM", "KPM", "CBE", "OBE", "MBE", "KBE", "DBE", "AM", "MP", "MSP", "MS", "KC", "QC", "JP", "DL")
-HON = r"(?P<hon>(?:(?:The\s+)?Rt\.?\s+Hon\.?\s+|(?:Sir|Dame|Lord|Baroness|Baron|Lady|Viscount|Earl|Dr|Professor|Prof|Mr|Mrs|Ms|Miss|Cllr|Councillor|Rev)\.?\s+)*)"
-NAME_WORD = r"(?:[A-Z][a-z]*[’'-]?[A-Za-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.?|[A-Z]{2,}(?=[a-z]))"
-NAME = rf"(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,3}})"
-POST = r"(?P<post>(?:,?[ \t]+(?:" + "|".join(POST_NOMINALS) + r")\b)*)"
-# Words that end a name: a capitalised word that is really a verb, month, or the next clause.
-NOT_NAME = {
-    "The",
-    "A",
-    "An",
-    "And",
-    "But",
-    "On",
-    "In",
-    "At",
-    "He",
-    "She",
-    "They",
-    "We",
-    "It",
-    "This",
-    "That",
-    "Mayor",
-    "Police",
-    "Commissioner",
-    "Met",
-    "Metropolitan",
-    "Said",
-    "Told",
-    "Added",
-    "Chair",
-    "Minister",
-    "Secretary",
-    "London",
-    "Assembly",
-    "Service",
-    "Council",
-    "Government",
-    "House",
-    "Lords",
-    "Commons",
-    "Office",
-    "Home",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "Answer",
-    "Question",
-    "Members",
-    "Member",
-    "Deputy",
-    "Federation",
-    "Scotland",
-    "Labour",
-    "Conservative",
-    "Group",
-    "Party",
-    "Justice",
-    "Cabinet",
-    "State",
-    "Department",
-    "Officers",
-    "Officer",
-    "Detective",
-}
-PARTIES = {
-    "Lab": "Labour",
-    "Con": "Conservative",
-    "LD": "Liberal Democrat",
-    "SNP": "Scottish National Party",
-    "CB": "Crossbench",
-    "Lab/Co-op": "Labour Co-operative",
-    "Green": "Green",
-    "Ind": "Independent",
-    "DUP": "Democratic Unionist Party",
-    "PC": "Plaid Cymru",
-    "Bishop": "Lords Spiritual",
-    "UKIP": "UKIP",
-}
+
+SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman"}
 
 
 @dataclass
@@ -151,183 +53,242 @@ class OfficialMatch:
     mentions: list[tuple[int, int, str]] = field(default_factory=list)
     post_nominals: list[str] = field(default_factory=list)
     rule: str = ""
+    inferred: bool = False  # the role was inferred (from a chamber or list), not stated
 
 
-@dataclass(frozen=True)
-class Lexicon:
-    role_pattern: str
-    default_org: dict[str, str | None]
-    org_forms: dict[str, str]
-    org_pattern: re.Pattern[str]
-
-
-@cache
-def lexicon() -> Lexicon:
-    roles = load_json("roles.json")["roles"]
-    role_names = sorted({r["role"] for r in roles}, key=len, reverse=True)
-    default_org = {r["role"].lower(): r["organisation"] for r in roles}
-    orgs = load_json("organisations.json")["organisations"]
-    org_forms = {form: canonical for canonical, forms in orgs.items() for form in forms}
-    alternation = "|".join(re.escape(f) for f in sorted(org_forms, key=len, reverse=True))
-    # Long titles match in any case ("assistant commissioner"); acronyms only as written ("AM", not "am").
-    role_alt = "|".join(
-        f"(?i:{re.escape(r)})".replace(r"\ ", r"\s+") if len(r) > 4 else re.escape(r) for r in role_names
-    )
-    return Lexicon(role_alt, default_org, org_forms, re.compile(rf"(?<![\w])(?:{alternation})(?![\w])"))
-
-
-def normalise_organisation(text: str) -> str | None:
-    """The canonical body for a written form ("the Met's" -> Metropolitan Police Service)."""
-    lex = lexicon()
-    match = lex.org_pattern.search(text)
-    return lex.org_forms[match.group()] if match else None
-
-
-HEADLINE_WORDS = {
-    "For",
-    "To",
-    "Of",
-    "With",
-    "From",
-    "Extra",
-    "More",
-    "New",
-    "Asks",
-    "Says",
-    "Calls",
-    "Yes",
-    "No",
-    "Supplementary",
-}
-# Words that may end a real surname ("Stephen House") but never start a name.
-SURNAME_OK = {"House", "Home", "Office", "Service", "Justice", "Deputy", "Group", "Party", "May", "March"}
-
-
-def _clean_name(raw: str) -> str | None:
-    words = raw.split()
-    while len(words) > 1 and words[-1].rstrip(".") in (NOT_NAME - SURNAME_OK) | set(POST_NOMINALS):
-        words.pop()
-    while words and words[-1].rstrip(".") in set(POST_NOMINALS):
-        words.pop()
-    while words and words[0].rstrip(".") in NOT_NAME:
-        words.pop(0)
-    name = " ".join(words)
-    if any(w in HEADLINE_WORDS for w in words):
-        return None  # a title-case headline, not a name
-    return name if name and any(len(w) > 2 for w in words) else None
-
-
-def _honorific(raw: str) -> str | None:
-    found = [h for h in re.findall(r"[A-Z][a-z]+", raw or "") if h in KEPT_HONORIFICS]
-    return found[-1] if found else None
-
-
-def _role_case(role: str) -> str:
-    """Offices in title case as usually written ("assistant commissioner" -> "Assistant Commissioner")."""
-    small = {"of", "for", "and", "the", "on", "in"}
-    if role.isupper() or role.islower() and len(role) <= 4:
-        return role
-    words = role.split()
-    return " ".join(w if w.lower() in small and i else w[:1].upper() + w[1:] for i, w in enumerate(words))
-
-
-def _default_org(role: str | None) -> str | None:
-    return lexicon().default_org.get(role.lower()) if role else None
-
-
-def _candidates(text: str) -> Iterator[OfficialMatch]:
-    yield from _headings(text)
-    yield from _titled(text)
-    yield from _appositions(text)
-
-
-def _match(m: re.Match[str], role: str | None, org: str | None, rule: str, group: str = "name") -> OfficialMatch | None:
-    name = _clean_name(m.group(group))
+def _found(
+    m: re.Match[str], role: str | None, org: str | None, rule: str, inferred: bool = False
+) -> OfficialMatch | None:
+    hon = m.groupdict().get("hon") or ""
+    raw = m.group("name")
+    if is_organisation(text_after(m)):
+        return None  # "Minister of State, Home Office": a body, not a person
+    peer = bool(re.search(r"\b(?:Lord|Baroness|Baron|Viscount|Earl)\b", hon))
+    name = peer_name(raw) if peer else clean_name(raw)
     if not name:
         return None
-    post = re.findall(r"[A-Z]{2,3}", m.groupdict().get("post") or "")
-    organisation = org or _default_org(role) or next((_default_org(p) for p in post if _default_org(p)), None)
+    post = re.findall(r"\b(?:AM|MP|MSP|QPM|CBE|OBE|MBE|KC|QC)\b", m.groupdict().get("post") or "")
     if not role and post:
         role = {"MP": "MP", "AM": "Assembly Member", "MSP": "MSP"}.get(post[-1])
-    start = m.start(group) + m.group(group).index(name)
+    if not role and peer:
+        role, inferred = "peer", True
+    if not role and re.search(r"\b(?:Cllr|Councillor)\b", hon):
+        role = "Councillor"
+    by_post = next((default_organisation(p) for p in post if default_organisation(p)), None)
+    organisation = org or default_organisation(role) or by_post or ("House of Lords" if peer else None)
+    if role == "Councillor" and not org:
+        organisation = council_of(m.string, m.start(), m.end())
+    start = m.start("name") + m.group("name").find(name.split()[0])
     return OfficialMatch(
-        name,
-        _honorific(m.groupdict().get("hon") or ""),
-        role,
-        organisation,
-        [(start, start + len(name), name)],
-        post,
-        rule,
+        name, honorific_of(hon), role, organisation, [(start, start + len(name), name)], post, rule, inferred
     )
 
 
-def _headings(text: str) -> Iterator[OfficialMatch]:
-    role = lexicon().role_pattern
-    # "The Cabinet Secretary for Justice (Kenny MacAskill)", "The Minister of State, Home Office (Baroness X)"
-    for m in re.finditer(rf"(?m)^(?:§\s*)?The\s+(?P<role>[A-Za-z][^()\n]{{2,90}}?)\s*\(\s*{HON}{NAME}\.?\s*\)", text):
-        role_text, _, org_text = m.group("role").partition(",")
-        found = _match(m, _role_case(" ".join(role_text.split())), normalise_organisation(org_text) or None, "heading")
-        if found:
-            yield found
-    # "Sir Stephen House QPM (Deputy Commissioner, Metropolitan Police Service):", "Joanne McCartney AM:"
-    turn = rf"(?m)^{HON}{NAME}{POST}(?:[ \t]+\((?P<paren>[^)\n]{{2,120}})\))?(?:[ \t]*\((?P<party>[^)\n]{{1,40}})\))?[ \t]*(?::|$)"
-    for m in re.finditer(turn, text):
-        yield from _turn(m, role)
-    # "Question By: \nJoanne McCartney\nLabour Group"
-    for m in re.finditer(rf"Question By:\s*\n{NAME}[ \t]*\n(?P<group>[^\n]*Group)?", text):
-        found = _match(m, "Assembly Member", "London Assembly", "question page")
-        if found:
-            yield found
+def text_after(m: re.Match[str]) -> str:
+    return m.string[m.start("name") : m.start("name") + 60]
 
 
-def _turn(m: re.Match[str], role_pattern: str) -> Iterator[OfficialMatch]:
-    paren = (m.group("paren") or "").strip()
-    party = (m.group("party") or "").strip()
-    hon = m.group("hon") or ""
-    has_role = re.match(rf"(?:{role_pattern})\b", paren)
-    if has_role:
-        role_text, _, org_text = paren.partition(",")
-        found = _match(m, _role_case(role_text.strip()), normalise_organisation(org_text), "turn")
-    elif re.search(r"\b(?:Lord|Baroness|Baron|Viscount|Earl)\b", hon):
-        found = _match(m, "peer", "House of Lords", "turn")
-    elif party in PARTIES or paren in PARTIES or m.group("post"):
-        found = _match(m, None, None, "turn")
-    else:
-        return
-    if found and not found.role and (party in PARTIES or paren in PARTIES):
-        found.role = "MP" if "(" in m.group(0) and party else found.role
-    if found:
-        yield found
+def _from_headings(headings: list[Heading]) -> Iterator[OfficialMatch]:
+    for h in headings:
+        if h.name:
+            mention = [(h.name_start, h.name_start + len(h.name), h.name)] if h.name_start >= 0 else []
+            inferred = h.role in ("MP", "MSP", "peer") and not h.post_nominals
+            yield OfficialMatch(
+                h.name, h.honorific, h.role, h.organisation, mention, h.post_nominals, "heading", inferred
+            )
+
+
+# "Mayor of Tower Hamlets, Name": an office's complement, which a comma must close before the name.
+OF_PHRASE = (
+    r"(?:(?P<of>[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’-]+){0,3}),|,?)"
+)
+# "Police Sergeant Name, of the Central East Command's Robbery Taskforce," / "Name, from South Area BCU:"
+UNIT = (
+    r"(?:,?[ \t]+(?:of|from)[ \t]+(?:the[ \t]+)?(?P<unit>[A-Z][\w'’ &-]{2,80}?)(?=[,:.;]|[ \t]+(?:said|says|added)))?"
+)
 
 
 def _titled(text: str) -> Iterator[OfficialMatch]:
     lex = lexicon()
     orgs = "|".join(re.escape(f) for f in sorted(lex.org_forms, key=len, reverse=True))
-    # "[Met] commissioner [,] Sir Stephen House", "Labour peer Lord Harris", "Mayor of London, Sadiq Khan"
-    pattern = rf"(?P<org>\b(?:{orgs})(?:['’]s)?\s+)?(?P<role>\b(?:{lex.role_pattern}))\b,?[ \t]+{HON}{NAME}{POST}"
+    pattern = (
+        rf"(?P<org>\b(?:{orgs})(?:['’]s)?\s+)?(?P<role>\b(?:{lex.role_pattern}))\b{OF_PHRASE}[ \t]+"
+        rf"{HON}{NAME}{TERRITORY}{POST}{UNIT}"
+    )
     for m in re.finditer(pattern, text):
-        role = _role_case(" ".join(m.group("role").split()))
-        if role.lower() in ("spokesperson", "spokesman", "spokeswoman") or m.group("name") in NOT_NAME:
+        role, of_org = office_of(role_case(m.group("role")), m.group("of"))
+        if role.lower() in SPOKESPEOPLE:
             continue
-        org = normalise_organisation(m.group("org") or "") or _nearby_org(text, m.start(), m.end())
-        found = _match(m, role, org, "title")
+        stated = normalise_organisation(m.group("org") or "") or of_org or _unit_org(m.group("unit"))
+        found = _found(m, role, stated or _organisation(role, text, m.start(), m.end()), "title")
         if found:
             yield found
+
+
+def _unit_org(unit: str | None) -> str | None:
+    return (normalise_organisation(unit) or unit.strip()) if unit else None
+
+
+def _organisation(role: str, text: str, start: int, end: int) -> str | None:
+    """The body an office belongs to when the text does not say: the office's own body, else
+    the body named nearby, else (for police ranks) the force the document is about."""
+    nearby = _nearby_org(text, start, end)
+    fallback = dominant_force(text) if POLICE_RANK.search(role) else None
+    if COUNCIL_ROLE.search(role):
+        return council_of(text, start, end) or nearby
+    return default_organisation(role) or nearby or fallback
+
+
+COUNCIL_ROLE = re.compile(
+    r"\b(?:Councillor|Cllr|Cabinet Member|Council Leader|Leader of the Council|council leader|Mayor of)\b", re.I
+)
+
+
+def council_of(text: str, start: int, end: int) -> str | None:
+    """The borough council a councillor sits on: "<Borough> Council" as the text writes it,
+    from the borough named nearest to the mention (same sentence first)."""
+    from nlp.extract.boroughs import gazetteer
+
+    window_start = max(0, start - 250)
+    sentence_end = text.find(".", end)
+    window = text[window_start : sentence_end if sentence_end > 0 else end + 200]
+    gaz = gazetteer()
+    best: tuple[int, str] | None = None
+    for m in gaz.pattern.finditer(window):
+        surface = " ".join(m.group().split())
+        if surface in gaz.forms or surface in gaz.short:
+            distance = abs(window_start + m.start() - start)
+            if best is None or distance < best[0]:
+                best = (distance, surface)
+    if best is None:
+        return None
+    written = re.search(
+        rf"(?:London Borough of |Royal Borough of )?{re.escape(best[1])}(?: upon Thames)? Council", text
+    )
+    return written.group() if written else f"{best[1]} Council"
 
 
 def _appositions(text: str) -> Iterator[OfficialMatch]:
     lex = lexicon()
-    # "Sophie Linden, Deputy Mayor for Policing and Crime,", "Twist, the Met's lead for Covid-19 response"
-    pattern = rf"{HON}{NAME}{POST},[ \t]+(?:the[ \t]+|a[ \t]+)?(?P<desc>[^,.;:\n\"“”()]{{3,90}}?)(?=[,.;\n]|[ \t]+(?:said|told|added|says))"
+    pattern = (
+        rf"{HON}{NAME}{TERRITORY}{POST},[ \t]+(?:the[ \t]+|a[ \t]+)?(?P<desc>[^,.;:\n\"“”()]{{3,90}}?)"
+        rf"(?:,[ \t]+(?P<org2>[A-Z][^,.;:\n\"“”()]{{1,60}}))?(?=[,.;\n]|[ \t]+(?:said|told|added|says|gave)\b)"
+    )
     for m in re.finditer(pattern, text):
         desc = m.group("desc").strip()
         role = re.search(rf"\b(?:{lex.role_pattern}|(?i:lead for [^,]+|head of [^,]+))\b", desc)
-        if not role:
+        if not role or role.start() > 30:  # the office opens the apposition, or it is another clause
             continue
-        org = normalise_organisation(desc) or _nearby_org(text, m.start(), m.end())
-        found = _match(m, _role_case(" ".join(role.group().split())), org, "apposition")
+        if _sentence_opener(m):
+            continue
+        role_text = desc[role.start() :] if re.match(r"(?i)lead|head", role.group()) else role.group()
+        of_phrase = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}", desc[role.end() :])
+        office, of_org = office_of(role_case(role_text), of_phrase.group() if of_phrase else None)
+        org = normalise_organisation(desc) or of_org or normalise_organisation(m.group("org2") or "")
+        found = _found(m, office, org or _organisation(office, text, m.start(), m.end()), "apposition")
         if found:
             yield found
+
+
+def _sentence_opener(m: re.Match[str]) -> bool:
+    # "Separately, the council said": one word opening a sentence before a comma is an adverb, not a name.
+    before = m.string[max(0, m.start() - 3) : m.start()]
+    return (
+        not m.group("hon")
+        and " " not in m.group("name")
+        and (m.start() == 0 or bool(re.search(r"[.!?\n]\s*$", before)))
+    )
+
+
+GROUP_TYPES = (
+    r"Network|Watch|Alliance|Forum|Group|Campaign|Trust|Foundation|Association|Federation|Union|Coalition|"
+    r"Partnership|Council|Committee|Unit|Team|Command|Service|Squad|Taskforce|Project|Institute|Society|Now|"
+    r"Action|Matters|Collective|Initiative|Board|Panel|Commission|Liberty|Justice|Centre"
+)
+GROUP_VOICE = re.compile(
+    rf"{HON}{NAME}{POST},[ \t]+(?:(?P<verb>who (?:chairs|leads|runs|founded|co-founded|speaks for|represents))|"
+    r"(?P<title>(?:the[ \t]+|a[ \t]+)?(?:chair(?:woman|man)?|coordinator|co-ordinator|founder|co-founder|director|"
+    r"organiser|secretary|spokesperson|spokeswoman|spokesman|campaigns? (?:lead|officer|manager|director)|head|member)"
+    r"[ \t]+(?:of|for|at))|of|from)[ \t]+(?:the[ \t]+)?(?P<kind>campaign(?:ing)? group|charity|pressure group|group|"
+    r"network|organisation)?[ \t]*(?P<group>[A-Z][\w'’&-]*(?:[ \t]+(?:of|for|and|the|[A-Z][\w'’&-]*)){0,6})"
+)
+
+
+def _group_voices(text: str) -> Iterator[OfficialMatch]:
+    # "Name, of the campaign group Community Policing Watch", "Name, who chairs the Southall Youth Alliance"
+    for m in GROUP_VOICE.finditer(text):
+        group = re.sub(r"[ \t]+(?:of|for|and|the)$", "", m.group("group"))
+        if not (m.group("kind") or m.group("verb") or m.group("title")) and not re.search(
+            rf"\b(?:{GROUP_TYPES})$", group
+        ):
+            continue  # "Name, of Croydon": a resident, not a voice of a body
+        title = m.group("title") or ("Chair" if m.group("verb") and "chair" in m.group("verb") else "campaigner")
+        role = role_case(re.sub(r"^(?:the|a)\s+|\s+(?:of|for|at)$", "", title.strip()))
+        found = _found(m, role, normalise_organisation(group) or group, "group voice")
+        if found:
+            yield found
+
+
+def _bracketed(text: str) -> Iterator[OfficialMatch]:
+    # "The Commissioner [of Police of the Metropolis, Sir Name QPM]", "the Home Secretary [The Rt Hon Name MP]"
+    pattern = rf"(?P<role>\b(?:{lexicon().role_pattern}))\s*\[(?P<of>of [^,\]]+,\s*)?{HON}{NAME}{TERRITORY}{POST}\s*\]"
+    for m in re.finditer(pattern, text):
+        role = role_case(m.group("role") + (" " + m.group("of").strip(" ,") if m.group("of") else ""))
+        found = _found(
+            m, role, normalise_organisation(role) or _organisation(role, text, m.start(), m.end()), "brackets"
+        )
+        if found:
+            yield found
+
+
+def _listed(text: str) -> Iterator[OfficialMatch]:
+    # Committee membership lists: "Members present:" then one member a line, "Name (Chair)".
+    for block in re.finditer(r"Members present:\s*\n(?P<lines>(?:[ \t]*\n|[^\n:]{3,60}\n)+)", text):
+        committee = re.search(r"(?:Taken before|before the)\s+the\s+(?P<c>[A-Z][\w ]+Committee)", text)
+        org = committee.group("c") if committee else None
+        for m in re.finditer(rf"(?m)^{HON}{NAME}(?:[ \t]+\((?P<paren>[^)\n]+)\))?[ \t]*$", block.group("lines")):
+            role = "Chair" if (m.group("paren") or "").lower() == "chair" else "Member"
+            found = _found(m, role, org, "members list", inferred=False)
+            if found:
+                start = block.start("lines") + m.start("name")
+                found.mentions = [(start, start + len(found.name), found.name)]
+                yield found
+    # The mover of a Commons motion: "—[Mr. Allen.]"
+    for m in re.finditer(rf"—\[{HON}{NAME}\.?\]", text):
+        found = _found(m, "MP", "House of Commons", "motion", inferred=True)
+        if found:
+            yield found
+
+
+def _peers(text: str) -> Iterator[OfficialMatch]:
+    # Knights and dames are named with their honorific: "Sir Name Surname told the committee".
+    for m in re.finditer(rf"(?P<hon>\b(?:Sir|Dame)\s+){NAME}", text):
+        found = _found(m, None, None, "knighthood", inferred=True)
+        if found and len(found.name.split()) > 1:
+            yield found
+    for m in re.finditer(rf"(?P<hon>\b(?:Cllr|Councillor)\.?\s+){NAME}", text):
+        found = _found(m, None, None, "councillor")
+        if found:
+            yield found
+    # Westminster Hall and committees: "[Mrs Name Surname in the Chair]"
+    for m in re.finditer(rf"\[{HON}{NAME}\s+in the Chair\]", text):
+        found = _found(m, "Chair", "House of Commons", "chair")
+        if found:
+            yield found
+    for m in re.finditer(rf"(?P<hon>\b(?:Lord|Baroness)\s+)(?P<name>[A-Z][a-z][\w'’-]+){TERRITORY}", text):
+        if m.group("name") not in (
+            "Chancellor",
+            "Chief",
+            "Mayor",
+            "Justice",
+            "Advocate",
+            "Provost",
+            "Lieutenant",
+            "Speaker",
+        ):
+            found = _found(m, None, None, "peer title", inferred=True)
+            if found:
+                yield found
 
 
 def _nearby_org(text: str, start: int, end: int) -> str | None:
@@ -340,44 +301,68 @@ def _nearby_org(text: str, start: int, end: int) -> str | None:
 
 
 def _merge(candidates: list[OfficialMatch]) -> list[OfficialMatch]:
-    merged: dict[str, OfficialMatch] = {}
+    merged: list[OfficialMatch] = []
     for cand in candidates:
-        surname = cand.name.split()[-1]
-        key = next((k for k, v in merged.items() if v.name.split()[-1] == surname), None)
-        if key is None:
-            merged[cand.name] = cand
+        best = next((o for o in merged if _same_person(o, cand)), None)
+        if best is None:
+            merged.append(cand)
             continue
-        best = merged[key]
         if len(cand.name) > len(best.name):
             best.name = cand.name
         best.honorific = best.honorific or cand.honorific
-        best.role = best.role or cand.role
+        if cand.role and (not best.role or best.inferred and not cand.inferred):
+            best.role, best.inferred = cand.role, cand.inferred
+            best.organisation = cand.organisation or best.organisation
         best.organisation = best.organisation or cand.organisation
         best.post_nominals = sorted(set(best.post_nominals) | set(cand.post_nominals))
-    return list(merged.values())
+        best.mentions += cand.mentions
+    return merged
+
+
+def _same_person(a: OfficialMatch, b: OfficialMatch) -> bool:
+    a_words, b_words = a.name.split(), b.name.split()
+    if a_words[-1] != b_words[-1]:
+        return False
+    return len(a_words) == 1 or len(b_words) == 1 or a_words[0][0] == b_words[0][0]
 
 
 def _mentions(text: str, official: OfficialMatch, ambiguous_titles: set[str]) -> list[tuple[int, int, str]]:
     words = official.name.split()
-    forms = [official.name, words[-1]]
+    forms = {official.name, words[-1], words[-1].upper()}  # old Hansard prints surnames in capitals
     if official.honorific in ("Sir", "Dame") and len(words) > 1:
-        forms.append(f"{official.honorific} {words[0]}")
-    if official.role and official.role.lower() not in ambiguous_titles and len(official.role) > 4:
-        forms.append(f"the {official.role}")
-    alternation = "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
-    spans: dict[int, tuple[int, int, str]] = {}
-    for m in re.finditer(rf"(?<![\w])(?:{alternation})(?![\w])", text, flags=re.I if len(forms) > 2 else 0):
-        if m.group()[0].isupper() or m.group().lower().startswith("the "):
-            spans.setdefault(m.start(), (m.start(), m.end(), m.group()))
-    return sorted(spans.values())
+        forms.add(f"{official.honorific} {words[0]}")
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    spans = [(m.start(), m.end(), m.group()) for m in re.finditer(rf"(?<![\w])(?:{alternation})(?![\w])", text)]
+    role = official.role
+    if role and role.lower() not in ambiguous_titles and len(role) > 4 and not official.inferred:
+        spans += [(m.start(), m.end(), m.group()) for m in re.finditer(rf"\b[Tt]he {re.escape(role)}\b", text)]
+    return _without_overlaps(spans + official.mentions)
+
+
+def _without_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The longest spans first, none overlapping another ("Tom Hale" over "Sir Tom"), in reading order."""
+    kept: list[tuple[int, int, str]] = []
+    for span in sorted(set(spans), key=lambda s: (s[0] - s[1], s[0])):
+        if all(span[1] <= k[0] or span[0] >= k[1] for k in kept):
+            kept.append(span)
+    return sorted(kept)
 
 
 def find_officials(doc: Doc) -> list[OfficialMatch]:
     """The officials of ``doc``, merged, each with every mention, in order of first mention."""
     text = doc.text
-    officials = _merge(list(_candidates(text)))
+    candidates = [
+        *_from_headings(find_headings(text)),
+        *_titled(text),
+        *_appositions(text),
+        *_bracketed(text),
+        *_group_voices(text),
+        *_listed(text),
+        *_peers(text),
+    ]
+    officials = _merge(candidates)
     roles = [o.role.lower() for o in officials if o.role]
     ambiguous = {role for role in roles if roles.count(role) > 1}
     for official in officials:
-        official.mentions = _mentions(text, official, ambiguous) or official.mentions
-    return sorted(officials, key=lambda o: o.mentions[0][0])
+        official.mentions = _mentions(text, official, ambiguous)
+    return sorted(officials, key=lambda o: o.mentions[0][0] if o.mentions else len(text))

@@ -6,7 +6,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from nlp.extract.officials import OfficialMatch, lexicon, normalise_organisation
+from nlp.extract.names import lexicon, normalise_organisation
+from nlp.extract.officials import OfficialMatch
 
 PRONOUNS = {"he", "she", "they", "i", "we"}
 FORCE_WORDS = re.compile(r"\b(?:the force|police|officers|the service)\b", re.I)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from nlp.extract.headings import Heading, find_headings
 from nlp.extract.officials import OfficialMatch
 from nlp.extract.speakers import SpeakerResolver
 
@@ -30,23 +31,6 @@ ATTRIBUTION_AFTER = re.compile(
     rf"^[\s,]*(?:(?:{REPORTING})\s+(?P<who>[^.,;:!?“”\"\n]{{1,120}})|(?P<who2>[^.;:!?“”\"\n]{{1,160}}?)\s+(?:{REPORTING})\b)"
 )
 INDIRECT = re.compile(rf"\b(?:{REPORTING}|according to)\b")
-# Lines that head a turn: "Name AM (Chair): ...", "Q12 Chair: ...", "§ 36. Sir X asked ...".
-INLINE_HEADING = re.compile(r"(?m)^(?:§\s*)?(?:\d+\.\s+)?(?:Q\d+\s+)?(?P<who>[A-Z][^:\n]{1,150}?):[ \t]+(?=\S)")
-ASKED_HEADING = re.compile(
-    r"(?m)^(?:§\s*)?(?:\d+\.\s+)?(?P<who>(?:(?:Sir|Mr|Mrs|Ms|Dr|Lord|Baroness)\.?\s+)?[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+asked\b"
-)
-PAREN_HEADING = re.compile(r"(?m)^§\s*(?P<who>The\s+[^()\n]{3,100}\([^)\n]+\))\s+(?=\S)")
-LINE_HEADING = re.compile(
-    r"(?m)^(?P<who>The\s+[A-Z][^()\n]{2,100}\([^)\n]+\)|"
-    r"(?:Lord|Baroness|Viscount|Earl|Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+){0,4}(?:\s+\([^)\n]+\))?|"
-    r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}\s+\([^)\n]{2,60}\)(?:\s+\([^)\n]{1,20}\))?)[ \t]*\n"
-)
-QUESTION_PAGE = re.compile(r"(?P<label>Question By|Answered By):\s*\n(?P<who>[^\n]+)\n")
-NOT_SPEAKERS = re.compile(
-    r"^(?:Session date|Meeting date|Minutes|Note|Notes|Contents|Agenda|Answer|Question|Asked Of|Witnesses|"
-    r"Present|Apologies|Subject|Date|Time|Title|Published|Source|Item|Tel|Email|Web|ENDS)\b",
-    re.I,
-)
 BOILERPLATE = re.compile(
     r"^(?:Anyone with information|Notes to editors|Related Articles|Share this|Read more|ENDS|Image|\[)", re.I
 )
@@ -62,39 +46,6 @@ class StatementMatch:
     role: str | None = None
     stance: tuple[str, float, list[str]] | None = None
     rule: str = ""
-
-
-@dataclass
-class Heading:
-    who: str
-    start: int  # where the heading starts
-    body: int  # where the words said start
-
-
-def _speaker_like(who: str) -> bool:
-    words = who.split()
-    if not words or len(words) > 14 or NOT_SPEAKERS.match(who) or who.endswith((".", ",")):
-        return False
-    if re.search(r"\b(?:said|says|told|is|are|was|were|has|have|will)\b", who):
-        return False
-    return bool(
-        re.search(r"\(|\b(?:AM|MP|MSP|QPM|Chair|Mayor|Minister|Lord|Baroness|Sir|Dame|Mr|Mrs|Ms|Dr)\b", who)
-    ) or (len(words) <= 4 and all(w[:1].isupper() for w in words))
-
-
-def find_headings(text: str) -> list[Heading]:
-    """Speaker headings of a transcript or debate, in order."""
-    found: dict[int, Heading] = {}
-    for pattern in (INLINE_HEADING, PAREN_HEADING, LINE_HEADING):
-        for m in pattern.finditer(text):
-            if _speaker_like(m.group("who")):
-                found.setdefault(m.start(), Heading(m.group("who"), m.start(), m.end()))
-    for m in ASKED_HEADING.finditer(text):
-        found.setdefault(m.start(), Heading(m.group("who"), m.start(), m.start("who")))
-    for m in QUESTION_PAGE.finditer(text):
-        body = text.find("\n\n", m.end())
-        found.setdefault(m.start(), Heading(m.group("who"), m.start(), body + 2 if body >= 0 else m.end()))
-    return sorted(found.values(), key=lambda h: h.start)
 
 
 def _sentences(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -113,17 +64,18 @@ def _turn_statements(doc: Doc, headings: list[Heading], resolver: SpeakerResolve
     text = doc.text
     for heading, following in zip(headings, [*headings[1:], None], strict=False):
         end = following.start if following else len(text)
-        speaker, role = resolver.resolve(_heading_name(heading.who), heading.start)
-        speaker = speaker or _heading_name(heading.who)
+        speaker, role = _heading_speaker(heading, resolver)
         for s, e in _sentences(doc, heading.body, end):
             yield StatementMatch(speaker, "turn", text[s:e], s, e, role, rule="turn")
 
 
-def _heading_name(who: str) -> str:
-    inner = re.search(r"\((?P<inner>[^)]+)\)", who)
-    if who.startswith("The ") and inner:
-        return inner.group("inner")  # "The Cabinet Secretary for Justice (Kenny MacAskill)"
-    return re.sub(r"\s*\([^)]*\)", "", who).strip()
+def _heading_speaker(heading: Heading, resolver: SpeakerResolver) -> tuple[str | None, str | None]:
+    """The official a heading names, or the one holding the office it names ("The Mayor")."""
+    if heading.name:
+        official = resolver.by_name(heading.name)
+        return (official.name, official.role) if official else (heading.name, heading.role)
+    official = resolver.by_role(heading.who)
+    return (official.name, official.role) if official else (heading.role or heading.who, heading.role)
 
 
 @dataclass
