@@ -159,6 +159,8 @@ class Scorer:
             tp += 1
             words = re.findall(r"\w+", str(item.get("counts", "")).lower())
             self.counts_hits.append(all(w in str(hit.counts or "").lower() for w in words))
+            if not self.counts_hits[-1]:
+                self.misses.append(f"{name}: counts {hit.counts!r} for {hit.text!r} (gold {item.get('counts')!r})")
         self.misses += [f"{name}: figure extra {f.value} ({f.text})" for f in unmatched]
         self.figures.add(tp, len(unmatched), len(gold) - tp)
 

@@ -12,12 +12,22 @@ CASES = [
     ("Knife crime rose by 12 per cent.", [(12, None)]),  # a percentage
     ("The force will spend £1.2 million on training.", [(1_200_000, None)]),  # money with a scale word
     ("Only 275 of the 17,318 officers carry guns.", [(275, None), (17318, "officers")]),  # thousands separator
+    ("The plan raises the number of armed officers we have by 600.", [(600, "armed officers")]),  # counted through 'by'
+    ("Crimes of violence were down 10 per cent.", [(10, "Crimes of violence")]),  # what went down
+    ("There were 127 killings, up from the 116 seen before.", [(127, "killings"), (116, "killings")]),  # ellipsis
+    ("It was an 18-month investigation.", [(18, "month")]),  # a duration counts its unit
+    ("£13,000 worth of counterfeit goods was seized.", [(13000, "counterfeit goods")]),  # past a wrapper noun
     # negatives
+    ("Passengers left at Seven Kings station.", []),  # a number word opening a place name
+    ("Youths played in a five-a-side tournament.", []),  # a game, not a count
     ("Call 101 or 999 in an emergency.", []),  # phone numbers
     ("A 25-year-old man was arrested on 4 June.", []),  # an age and a date
     ("The meeting starts at 10.30am on Tuesday.", []),  # a time
     ("Covid-19 rules and Tier Two restrictions apply.", []),  # names with numbers
     ("Under section 60 officers may search anyone.", []),  # a section number
+    ("Questions 98 - 217 were taken in public.", []),  # question numbers
+    ("The findings [1] were published on 13 and 14 of June.", []),  # a footnote mark and dates
+    ("He arrived at 15:55 and left.", []),  # a time with a colon
 ]
 
 
