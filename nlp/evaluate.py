@@ -32,6 +32,15 @@ def quote_matches(quote: str, text: str) -> bool:
     return bool(words) and sum(w in have for w in words) / len(words) >= 0.6
 
 
+def best_statement(quote: str, statements: Sequence[Any]) -> Any:
+    """The predicted statement a gold quote is scored against: the shortest that contains it,
+    else the shortest that shares 60% of its words, else None."""
+    folded = fold(quote)
+    containing = [s for s in statements if folded in fold(s.text)]
+    candidates = containing or [s for s in statements if quote_matches(quote, s.text)]
+    return min(candidates, key=lambda s: len(s.text)) if candidates else None
+
+
 def name_matches(forms: Sequence[str], predicted: str | None) -> bool:
     """A predicted speaker matches when it contains one of the forms, or a form's surname."""
     if not predicted:
@@ -180,8 +189,7 @@ class Scorer:
 
     def _statements(self, gold: list[dict[str, Any]], record: Record, name: str) -> None:
         for item in gold:
-            hits = [s for s in record.statements if quote_matches(item["quote"], s.text)]
-            hit = min(hits, key=lambda s: len(s.text)) if hits else None
+            hit = best_statement(item["quote"], record.statements)
             self.statement_found.append(hit is not None)
             self.speaker_hits.append(hit is not None and name_matches(item["speaker"], hit.speaker))
             label = hit.stance.label if hit else "(not found)"

@@ -332,7 +332,9 @@ def _mentions(text: str, official: OfficialMatch, ambiguous_titles: set[str]) ->
     if official.honorific in ("Sir", "Dame") and len(words) > 1:
         forms.add(f"{official.honorific} {words[0]}")
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    spans = [(m.start(), m.end(), m.group()) for m in re.finditer(rf"(?<![\w])(?:{alternation})(?![\w])", text)]
+    # a surname after "the" is a thing ("the House of Lords"), not the person
+    pattern = rf"(?<![\w])(?<!the )(?<!The )(?:{alternation})(?![\w])"
+    spans = [(m.start(), m.end(), m.group()) for m in re.finditer(pattern, text)]
     role = official.role
     if role and role.lower() not in ambiguous_titles and len(role) > 4 and not official.inferred:
         spans += [(m.start(), m.end(), m.group()) for m in re.finditer(rf"\b[Tt]he {re.escape(role)}\b", text)]

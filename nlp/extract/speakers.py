@@ -1,46 +1,41 @@
-"""Resolving who a phrase refers to: a named official, a title, a pronoun or a body."""
+"""Resolving who a phrase refers to: a named official, a title, a pronoun, a person or a body."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 
-from nlp.extract.names import lexicon, normalise_organisation
+from nlp.extract.names import HON, NAME, clean_name, dominant_force, lexicon, normalise_organisation
 from nlp.extract.officials import OfficialMatch
 
 PRONOUNS = {"he", "she", "they", "i", "we"}
-FORCE_WORDS = re.compile(r"\b(?:the force|police|officers|the service)\b", re.I)
+FORCE_WORDS = re.compile(r"\b(?:the force|police|officers|the service|a spokes(?:person|man|woman))\b", re.I)
+SPOKESPERSON = re.compile(r"spokes(?:person|man|woman)\s+(?:for|from|of|at)\s+(?P<rest>.+)", re.I)
 
 
 class SpeakerResolver:
-    """Maps phrases in one document to an official's name or an organisation."""
+    """Maps phrases in one document to an official's name, a person's name or a body."""
 
     def __init__(self, officials: Sequence[OfficialMatch], text: str) -> None:
         self.officials = list(officials)
         self.text = text
-        self.publisher = self._publisher(text)
+        self.publisher = publisher_of(text)
+        self.official_names = {official.name for official in self.officials}
 
-    @staticmethod
-    def _publisher(text: str) -> str | None:
-        # The body that issues a press release is the one it names most often.
-        forms = lexicon().org_pattern.findall(text)
-        counts = Counter(lexicon().org_forms[form] for form in forms)
-        police = [org for org, _ in counts.most_common() if "Police" in org or "Constabulary" in org]
-        return police[0] if police else (counts.most_common(1)[0][0] if counts else None)
+    def named_in(self, phrase: str) -> OfficialMatch | None:
+        """The official named last in the phrase (full name, surname, or "Sir First"): in
+        "A spokesperson for Mayor of London, Sadiq Khan" or "On Thursday, Met commissioner
+        Cressida Dick" the speaker is named nearest the verb that follows."""
+        best: tuple[int, OfficialMatch] | None = None
+        for official in self.officials:
+            for form in _forms(official):
+                for m in re.finditer(rf"(?<![\w])(?<!the )(?<!The ){re.escape(form)}(?![\w])", phrase):
+                    if best is None or m.start() > best[0]:
+                        best = (m.start(), official)
+        return best[1] if best else None
 
     def by_name(self, phrase: str) -> OfficialMatch | None:
-        """The official whose name, surname or "Sir First" form the phrase contains."""
-        words = set(re.findall(r"[\w’'-]+", phrase))
-        for official in self.officials:
-            parts = official.name.split()
-            if official.name in phrase or parts[-1] in words:
-                return official
-        for official in self.officials:
-            first = official.name.split()[0]
-            if official.honorific and f"{official.honorific} {first}" in phrase:
-                return official
-        return None
+        return self.named_in(phrase)
 
     def by_role(self, phrase: str) -> OfficialMatch | None:
         """The one official whose office the phrase names ("the Commissioner", "The Mayor")."""
@@ -55,31 +50,77 @@ class SpeakerResolver:
         """The official mentioned last before ``position`` (for "he said", "she added")."""
         best: tuple[int, OfficialMatch] | None = None
         for official in self.officials:
-            for start, _end, _text in official.mentions:
-                if start < position and (best is None or start > best[0]):
+            for start, _end, surface in official.mentions:
+                if start < position and (best is None or start > best[0]) and not surface.lower().startswith("the "):
                     best = (start, official)
         return best[1] if best else None
 
     def resolve(self, phrase: str, position: int, previous: str | None = None) -> tuple[str | None, str | None]:
         """(speaker, role) for the phrase that introduces what was said at ``position``."""
         phrase = phrase.strip()
-        spokes = re.search(r"spokes(?:person|man|woman)\s+(?:for|from|of|at)\s+(?P<rest>.+)", phrase, re.I)
+        spokes = SPOKESPERSON.search(phrase)
         if spokes:
             phrase = spokes.group("rest")
-        official = self.by_name(phrase) or self.by_role(phrase)
+        official = self.named_in(phrase) or self.by_role(phrase)
         if official:
             return official.name, official.role
         if phrase.lower() in PRONOUNS:
             official = self.last_before(position)  # "He said:" follows the person just named
-            if official:
-                return official.name, official.role
-            return previous, None
-        organisation = normalise_organisation(phrase)
+            return (official.name, official.role) if official else (previous, None)
+        person = _person(phrase)
+        if person:
+            return person, None  # someone without a public role: a resident, a witness
+        organisation = normalise_organisation(phrase) or _council(phrase)
         if organisation:
             return organisation, None
+        group = GROUPS.fullmatch(phrase)
+        if group:
+            return phrase[:1].upper() + phrase[1:], None  # "Members questioned whether ..."
         if FORCE_WORDS.search(phrase) and self.publisher:
             return self.publisher, None
         return None, None
+
+
+def _forms(official: OfficialMatch) -> list[str]:
+    words = official.name.split()
+    forms = [official.name, words[-1]]
+    if official.honorific and len(words) > 1:
+        forms.append(f"{official.honorific} {words[0]}")
+    return forms
+
+
+def _person(phrase: str) -> str | None:
+    # The last name-shaped run of two or more words: "Local shopkeeper Anna Nowak".
+    runs = [m for m in re.finditer(rf"{HON}{NAME}", phrase) if len(m.group("name").split()) >= 2]
+    return clean_name(runs[-1].group("name")) if runs else None
+
+
+GROUPS = re.compile(
+    r"(?:the\s+)?(?:members|councillors|residents|campaigners|ministers|MPs|peers|the committee|committee members)",
+    re.I,
+)
+
+
+def _council(phrase: str) -> str | None:
+    from nlp.extract.boroughs import gazetteer
+
+    forms = "|".join(re.escape(f) for f in sorted(gazetteer().forms, key=len, reverse=True))
+    match = re.search(rf"(?:London Borough of |Royal Borough of )?(?:{forms})(?: upon Thames)? Council\b", phrase)
+    return match.group() if match else None
+
+
+def publisher_of(text: str) -> str | None:
+    """The body that speaks in a document's own sentences: the police force or council it
+    names most often (a police force when they tie), else the body it names most."""
+    lex = lexicon()
+    names = [lex.org_forms[form] for form in lex.org_pattern.findall(text)]
+    councils = [c for c in (_council(m.group()) for m in re.finditer(r"[A-Z][\w ]{2,40} Council\b", text)) if c]
+    local = [n for n in names if "Police" in n or "Constabulary" in n] + councils
+    pool = local or names
+    if not pool:
+        return None
+    force = dominant_force(text)
+    return max(set(pool), key=lambda n: (pool.count(n), n == force))
 
 
 def _title_word(lowered: str) -> str | None:

@@ -24,9 +24,12 @@ OPEN_QUOTES, CLOSE_QUOTES = '“"', '”"'
 REPORTING = (
     r"said|says|added|adds|told|tells|stressed|warned|insisted|argued|claimed|denied|confirmed|explained|"
     r"admitted|announced|revealed|suggested|acknowledged|stated|commented|continued|urged|pledged|vowed|"
-    r"promised|emphasised|emphasized|noted|asked|replied|responded|wrote"
+    r"promised|emphasised|emphasized|noted|asked|replied|responded|wrote|advised|informed|reported|highlighted|"
+    r"questioned|expressed|explained|repeated|warns|believes|insists|argues"
 )
-ATTRIBUTION_BEFORE = re.compile(rf"(?P<who>[^.!?“”\"\n]{{1,160}}?)\s+(?:{REPORTING})\b[^:“”\"\n]{{0,80}}:\s*$")
+# "X said:", "X told the committee:", "X said " right before the quote, and "X, from Y:" with no verb.
+ATTRIBUTION_BEFORE = re.compile(rf"(?P<who>[^.!?“”\"\n]{{1,160}}?)\s+(?:{REPORTING})\b[^:“”\"\n.]{{0,80}}:?\s*$")
+LABEL_BEFORE = re.compile(r"(?P<who>[^.!?“”\"\n]{3,160}):\s*$")
 ATTRIBUTION_AFTER = re.compile(
     rf"^[\s,]*(?:(?:{REPORTING})\s+(?P<who>[^.,;:!?“”\"\n]{{1,120}})|(?P<who2>[^.;:!?“”\"\n]{{1,160}}?)\s+(?:{REPORTING})\b)"
 )
@@ -49,15 +52,18 @@ class StatementMatch:
 
 
 def _sentences(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Sentences between two offsets, never running over a blank line (a heading, a new paragraph)."""
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return
     for sent in span.sents:  # type: ignore[attr-defined]
         s, e = max(sent.start_char, start), min(sent.end_char, end)
-        while e > s and doc.text[e - 1].isspace():
-            e -= 1
-        if len(doc.text[s:e].split()) >= 3:
-            yield s, e
+        for piece in re.finditer(r"\S(?:.|\n(?!\s*\n))*", doc.text[s:e]):
+            piece_end = s + piece.end()
+            while piece_end > s + piece.start() and doc.text[piece_end - 1].isspace():
+                piece_end -= 1
+            if len(piece.group().split()) >= 3:
+                yield s + piece.start(), piece_end
 
 
 def _turn_statements(doc: Doc, headings: list[Heading], resolver: SpeakerResolver) -> Iterator[StatementMatch]:
@@ -66,7 +72,13 @@ def _turn_statements(doc: Doc, headings: list[Heading], resolver: SpeakerResolve
         end = following.start if following else len(text)
         speaker, role = _heading_speaker(heading, resolver)
         for s, e in _sentences(doc, heading.body, end):
-            yield StatementMatch(speaker, "turn", text[s:e], s, e, role, rule="turn")
+            span = doc.char_span(s, e, alignment_mode="expand")
+            reported = _reported(span, resolver) if span is not None else None
+            if reported and reported[0] != speaker and reported[0] in resolver.official_names:
+                # "The Commissioner [...] said again yesterday that ...", inside an AM's question
+                yield StatementMatch(reported[0], "indirect", text[s:e], s, e, reported[1], rule="reported in turn")
+            else:
+                yield StatementMatch(speaker, "turn", text[s:e], s, e, role, rule="turn")
 
 
 def _heading_speaker(heading: Heading, resolver: SpeakerResolver) -> tuple[str | None, str | None]:
@@ -128,36 +140,41 @@ def _quote_speaker(
 ) -> tuple[str | None, str | None]:
     if quote.continues and previous:
         return previous, None
+    if previous and any(mark in text[quote.para_start : quote.start - 1] for mark in CLOSE_QUOTES):
+        return previous, None  # the second half of a quote split around its attribution
     before = text[max(quote.para_start, quote.start - 200) : quote.start - 1]
     if not before.strip():  # "X said:" closing the paragraph before
         prior = text[max(0, quote.para_start - 300) : quote.para_start].rstrip()
-        before = prior if prior.endswith(":") else ""
+        before = prior[prior.rfind("\n") + 1 :] if prior.endswith(":") else ""
     m = ATTRIBUTION_BEFORE.search(before)
     if m:
-        return resolver.resolve(_trim_who(m.group("who")), quote.start, previous)
+        return resolver.resolve(m.group("who"), quote.start, previous)
     after = ATTRIBUTION_AFTER.match(text[quote.end + 1 : quote.end + 200])
     if after:
-        return resolver.resolve(_trim_who(after.group("who") or after.group("who2")), quote.start, previous)
+        return resolver.resolve(after.group("who") or after.group("who2"), quote.start, previous)
+    label = LABEL_BEFORE.search(before)
+    if label:  # "Detective Chief Inspector Name, from the South Area BCU: “..."
+        speaker, role = resolver.resolve(label.group("who"), quote.start, previous)
+        if speaker:
+            return speaker, role
     return (previous, None) if previous and quote.start - quote.para_start < 3 else (None, None)
 
 
-def _trim_who(who: str) -> str:
-    # "On Thursday, Met commissioner Cressida Dick" -> the last clause names the speaker.
-    who = re.sub(r"^.*\b(?:and|but|while|as)\s+", "", who.strip())
-    return who.split(", ")[-1] if re.match(r"^(?:On|In|At|Last|This|Yesterday|Today)\b", who) else who
-
-
-def _quote_statements(
-    text: str, resolver: SpeakerResolver, skip: Sequence[tuple[int, int]]
-) -> Iterator[StatementMatch]:
+def _quote_statements(doc: Doc, resolver: SpeakerResolver, skip: Sequence[tuple[int, int]]) -> Iterator[StatementMatch]:
+    """One statement per sentence of each quotation, all with the quotation's speaker."""
+    text = doc.text
     previous: str | None = None
     for quote in find_quotes(text):
-        if _inside(quote.start, skip) or len(text[quote.start : quote.end].split()) < 4:
+        short = len(text[quote.start : quote.end].split()) < 4
+        attributed = ATTRIBUTION_AFTER.match(text[quote.end + 1 : quote.end + 200])
+        if _inside(quote.start, skip) or short and not attributed:
             continue  # scare quotes ('extreme circumstances') belong to the sentence around them
         speaker, role = _quote_speaker(text, quote, resolver, previous)
         previous = speaker or previous
-        words = text[quote.start : quote.end].rstrip(" ,")
-        yield StatementMatch(speaker, "direct", words, quote.start, quote.start + len(words), role, rule="quote")
+        end = quote.start + len(text[quote.start : quote.end].rstrip(" ,"))
+        pieces = list(_sentences(doc, quote.start, end)) if doc.has_annotation("SENT_START") else []
+        for s, e in pieces or [(quote.start, end)]:
+            yield StatementMatch(speaker, "direct", text[s:e], s, e, role, rule="quote")
 
 
 def _inside(position: int, ranges: Sequence[tuple[int, int]]) -> bool:
@@ -167,20 +184,27 @@ def _inside(position: int, ranges: Sequence[tuple[int, int]]) -> bool:
 def _prose_statements(
     doc: Doc, resolver: SpeakerResolver, covered: list[tuple[int, int]], kind: str | None
 ) -> Iterator[StatementMatch]:
+    """Sentences outside quotes and turns: reported speech with its speaker; otherwise the
+    author's own words, which in a press release are the issuing body's."""
     text = doc.text
-    for sent in doc.sents:
-        s, e = sent.start_char, sent.end_char
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if _inside(s, covered) and _inside(max(s, e - 2), covered) or len(text[s:e].split()) < 4:
+    author = resolver.publisher if kind in ("press_release", "other", None) else None
+    for s, e in _sentences(doc, 0, len(doc.text)):
+        share = _covered_share(s, e, covered)
+        if share > 0.5 or BOILERPLATE.match(text[s:e].strip()):
             continue
-        if BOILERPLATE.match(text[s:e].strip()):
-            continue
-        reported = _reported(sent, resolver)
+        if share > 0 and len(text[s:e].split()) * (1 - share) < 15:
+            continue  # "X said: “...”": the attribution around a quote, not a statement of its own
+        span = doc.char_span(s, e, alignment_mode="expand")
+        reported = _reported(span, resolver) if span is not None else None
         if reported:
             yield StatementMatch(reported[0], "indirect", text[s:e], s, e, reported[1], rule="reported")
-        elif kind == "press_release" and resolver.publisher:
-            yield StatementMatch(resolver.publisher, "direct", text[s:e], s, e, rule="publisher")
+        else:
+            yield StatementMatch(author, "direct", text[s:e], s, e, rule="narrative")
+
+
+def _covered_share(start: int, end: int, covered: Sequence[tuple[int, int]]) -> float:
+    inside = sum(max(0, min(end, e) - max(start, s)) for s, e in covered)
+    return inside / max(1, end - start)
 
 
 def _reported(sent: Span, resolver: SpeakerResolver) -> tuple[str | None, str | None] | None:
@@ -208,8 +232,9 @@ def find_statements(doc: Doc, officials: Sequence[OfficialMatch], kind: str | No
     if len(headings) >= 2 or kind in ("transcript", "debate") and headings:
         statements += _turn_statements(doc, headings, resolver)
         turn_range = [(headings[0].start, len(text))]
-    quotes = list(_quote_statements(text, resolver, turn_range))
+    quotes = list(_quote_statements(doc, resolver, turn_range))
     statements += quotes
     covered = turn_range + [(q.start - 1, q.end + 1) for q in quotes]
-    statements += _prose_statements(doc, resolver, covered, kind)
+    if doc.has_annotation("SENT_START"):
+        statements += _prose_statements(doc, resolver, covered, kind)
     return sorted(statements, key=lambda s: (s.start, s.end))

@@ -7,7 +7,10 @@ import re
 # Hansard and Official Report furniture: debate headers, party tags, forms of address.
 DEBATE_MARKS = re.compile(
     r"\b(?:HC Deb|HL Deb|Hansard|Meeting of the Parliament|Official Report|My Lords|Mr Speaker|"
-    r"Madam Deputy Speaker|The Presiding Officer|rose—|\[Interruption)\b|\((?:Lab|Con|LD|SNP|CB|Lab/Co-op|Bishop)\)"
+    r"Madam Deputy Speaker|The Presiding Officer|rose—|\[Interruption|Scottish Parliament|hon\. (?:Friend|Gentleman|Member|Lady)|"
+    r"noble (?:Lord|Baroness)|Her Majesty's Government|His Majesty's Government)\b|^§|"
+    r"\((?:Lab|Con|LD|SNP|CB|Lab/Co-op|Bishop|Labour|Conservative|Scottish National Party|Liberal Democrats?)\)",
+    re.M,
 )
 # Committee and Assembly transcripts: question pages and "Name (Role):" turns.
 TRANSCRIPT_MARKS = re.compile(
@@ -18,7 +21,7 @@ TURN_LINE = re.compile(r"^[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,4}(?: \([^)\n]
 NEWS_MARKS = re.compile(r"^By [A-Z][a-z]+ [A-Z]|Related Articles|Share this article|Read more:|Correspondent\b", re.M)
 PRESS_MARKS = re.compile(
     r"Notes to editors|Anyone with information|Crimestoppers|^ENDS\b|press release|^News\s+•|"
-    r"\bquoting (?:CAD|reference)|said:",
+    r"\bquoting (?:CAD|reference)|said:|Press Office|Created on|media enquiries|[Pp]olice (?:are|have) (?:appealing|appealed)",
     re.M | re.I,
 )
 
