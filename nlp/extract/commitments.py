@@ -1,11 +1,17 @@
 """Commitments: what an actor says it will (or will not) do, and how firmly.
 
-A commitment is a clause whose subject is an actor who can act (we, I, the force, officers,
-the Mayor, a named body; or the deployment itself in the passive: "patrols will be
-deployed") and whose verb is governed by a commitment cue. Strength comes from the cue and
-the clause around it: firm (will, pledged, committed to, is going to), conditional (tied to
-if / when / unless / only ... in circumstances), tentative (considering, examining, may,
-could, hope to, aim to, plan to).
+A clause commits its author when its verb is governed by a commitment cue and its subject
+is someone who can act on it:
+- firm: will, shall, is going to, pledged / committed / determined to, plans to, is due to,
+  is in the process of, and the present progressive of provision ("we are providing £5m");
+- tentative: may, might, could, considering, examining, exploring, aim to, hope to;
+- conditional: any of these tied to a condition (if, unless, only, as a last resort, based on,
+  in extreme circumstances, subject to) in the same sentence.
+"Will" is firm whoever the subject, except for people the author does not speak for
+(residents, victims, offenders); "it", "this" and "there" commit only an author who holds
+the power to act (a force, a government, a council), not a critic predicting harm. Past
+actions, questions, politeness ("I would like to thank") and predictions of others are not
+commitments.
 """
 
 from __future__ import annotations
@@ -17,35 +23,68 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from nlp.extract.boroughs import BoroughMatch
+from nlp.extract.spans import sentence_spans
 
 FIRM_AUX = {"will", "shall", "'ll", "wo"}
 TENTATIVE_AUX = {"may", "might", "could"}
-FIRM_VERBS = {"pledge", "commit", "promise", "vow", "intend", "guarantee", "resolve", "undertake"}
-TENTATIVE_VERBS = {
-    "consider",
-    "examine",
-    "explore",
-    "review",
-    "plan",
-    "aim",
-    "hope",
-    "propose",
-    "look",
-    "seek",
-    "assess",
+PLEDGE_VERBS = {"pledge", "commit", "promise", "vow", "guarantee", "intend", "plan"}
+# "our aim is to provide", "the plan is to deploy": a noun naming the intention, then "is to".
+INTENTION_NOUNS = {
+    "aim": "tentative",
+    "hope": "tentative",
+    "ambition": "tentative",
+    "plan": "firm",
+    "intention": "firm",
+    "commitment": "firm",
+    "pledge": "firm",
+    "priority": "firm",
+    "focus": "firm",
+}
+TENTATIVE_VERBS = {"consider", "examine", "explore", "review", "aim", "hope", "propose", "seek", "assess", "look"}
+PROVISION_VERBS = {
+    "provide",
+    "deliver",
+    "support",
+    "hold",
+    "run",
+    "deploy",
+    "invest",
+    "fund",
+    "increase",
+    "introduce",
+    "launch",
+    "roll",
+    "mount",
+    "step",
+    "put",
+    "continue",
+    "create",
+    "recruit",
+    "train",
+    "expand",
+    "double",
+    "bring",
+    "target",
 }
 CONDITION = re.compile(
-    r"\b(?:if|unless|when|where necessary|where needed|should (?:the|it|there|we)|in (?:extreme|exceptional|certain) circumstances|"
-    r"subject to|provided that|as long as|depending on|only (?:be )?(?:deployed |used )?(?:in|where|when|if))\b",
+    r"\b(?:if|unless|when(?:ever)?|where (?:necessary|needed|appropriate)|should (?:the|it|there|we)|"
+    r"in (?:extreme|exceptional|certain|specific) circumstances|subject to|provided that|as long as|depending on|"
+    r"based on|as a last resort|only (?:be )?(?:deployed |used )?(?:in|where|when|if|as)|will only|would only)\b",
     re.I,
 )
-ACTOR_WORDS = re.compile(
-    r"^(?:we|i|us|the force|police|officers|the met|the mayor|the government|the council|teams?|patrols?|"
-    r"armed officers|extra officers|additional officers|our officers|our teams|the service|mopac|the commissioner|"
-    r"the home secretary|the minister|this government|this administration|they)$",
+# People the author does not speak for: what they "will" do is a prediction, not a promise.
+NOT_ACTORS = re.compile(
+    r"^(?:the\s+)?(?:local\s+)?(?:residents?|people|public|victims?|criminals?|offenders?|suspects?|communities|"
+    r"families|(?:no\s+)?young (?:people|persons?)|children|parents|witnesses|members of the public|weather|londoners|"
+    r"gangs?|members|you|anyone|everyone|someone|nobody|no one|which|who)$",
     re.I,
 )
-DEPLOYMENT_PASSIVE = re.compile(r"\b(?:officers|patrols|teams|resources|units|police|funding|money)\b", re.I)
+IMPERSONAL = {"it", "this", "that", "there", "these"}
+POLITE_CONDITION = re.compile(r"\bif (?:I|we) (?:can|may|might)\b|\bif you (?:will|like)\b", re.I)
+FIRST_PERSON = {"we", "i", "us"}
+POWER_BODIES = re.compile(
+    r"Police|Constabulary|Metropolitan|Home Office|Government|Council|Mayor|Authority|MOPAC|Service"
+)
 TIMEFRAME = re.compile(
     r"\b(?:(?:over|during|throughout|by|from|until|before|within|in|for)\s+(?:the\s+)?(?:next|coming|following|this|that)?\s*"
     r"(?:\w+\s+)?(?:weekend|week|weeks|month|months|year|summer|winter|spring|autumn|days|period|Halloween weekend|"
@@ -70,114 +109,229 @@ class CommitmentMatch(NamedTuple):
     cue: str | None = None
 
 
+class Context(NamedTuple):
+    """Who is talking in a sentence: the statement's speaker and whether they can act."""
+
+    speaker: str | None
+    organisation: str | None
+    empowered: bool
+
+
 def _cue(verb: Token) -> tuple[str, str] | None:
-    """(strength, cue word) for the verb of a clause, from its auxiliaries or itself."""
-    auxes = [
-        t for t in verb.children if t.dep_ in ("aux", "auxpass") and t.lower_ in FIRM_AUX | TENTATIVE_AUX | {"would"}
-    ]
-    going = [t for t in verb.children if t.dep_ == "aux" and t.lower_ == "to"] and verb.head.lower_ == "going"
-    if verb.lemma_ in TENTATIVE_VERBS and verb.tag_ in ("VBG", "VBP", "VBZ") and _present(verb):
-        return "tentative", verb.text
-    if verb.lemma_ in FIRM_VERBS and verb.tag_ in ("VBD", "VBN", "VBP", "VBZ") and verb.i + 1 < len(verb.doc):
-        return "firm", verb.text
-    for aux in auxes:
-        if aux.lower_ in FIRM_AUX:
-            return "firm", aux.text
-        if aux.lower_ in TENTATIVE_AUX:
-            return "tentative", aux.text
-        if aux.lower_ == "would":
-            return "conditional", aux.text
-    if going:
+    """(strength, cue) for a clause's verb, from its auxiliaries, itself, or the frame around it."""
+    auxes = [t for t in verb.children if t.dep_ in ("aux", "auxpass")]
+    words = {t.lower_ for t in auxes}
+    if words & FIRM_AUX:
+        return "firm", next(t.text for t in auxes if t.lower_ in FIRM_AUX)
+    if words & TENTATIVE_AUX:
+        return "tentative", next(t.text for t in auxes if t.lower_ in TENTATIVE_AUX)
+    if "would" in words:
+        return "would", "would"  # a commitment only with a condition ("would only be deployed if ...")
+    if "can" in words:
+        return "can", "can"  # a commitment only with a condition ("we can provide ... if preferable")
+    if verb.head.lower_ == "going" and "to" in words:
         return "firm", "going to"
+    return _frame_cue(verb, words)
+
+
+def _frame_cue(verb: Token, words: set[str]) -> tuple[str, str] | None:
+    head = verb.head
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head.lower_ in ("of", "to"):
+        frame = head.head  # "in the process of delivering", "committed to bearing down"
+        if frame.lemma_ == "process" or frame.lemma_ in ("committed", "commit", "determined", "dedicated"):
+            return "firm", frame.text
+    if verb.dep_ == "xcomp" and head.lemma_ == "be":
+        subject = next((t for t in head.children if t.dep_ == "nsubj"), None)
+        if subject is not None and subject.lemma_ in INTENTION_NOUNS:
+            return INTENTION_NOUNS[subject.lemma_], subject.text  # "our aim is to provide reassurance"
+    if (
+        verb.lemma_ in ("intend", "plan")
+        and verb.tag_ in ("VBP", "VBZ")
+        and any(t.dep_ in ("xcomp", "ccomp", "dobj") for t in verb.children)
+    ):
+        return "firm", verb.text  # "that is how we intend it to remain", "we plan to ..."
+    if verb.dep_ == "xcomp" and head.lemma_ in PLEDGE_VERBS | {"determined", "committed"}:
+        return "firm", head.text  # "pledged to deploy", "plans to increase"
+    if verb.dep_ == "xcomp" and head.lemma_ in ("due", "set") and any(t.dep_ == "auxpass" for t in verb.children):
+        return "firm", head.text  # "is due to be rolled out" (of an action; not "the relay is due to pass")
+    if verb.dep_ in ("xcomp", "pcomp") and head.lemma_ in TENTATIVE_VERBS:
+        return "tentative", head.text  # "aim to provide", "considering placing"
+    progressive = verb.tag_ == "VBG" and words & {"are", "is", "am", "'re", "'m"}
+    if progressive and verb.lemma_ in TENTATIVE_VERBS:
+        return "tentative", verb.text  # "we are examining how ..."
+    if progressive and verb.lemma_ in PROVISION_VERBS:
+        return "firm", verb.text  # "we are providing £144 million"
+    if verb.lemma_ in ("plan", "pledge") and verb.tag_ == "VBN" and words & {"is", "are", "been"}:
+        return "firm", verb.text  # "a range of operational activity is planned"
     return None
-
-
-def _present(verb: Token) -> bool:
-    return any(
-        t.dep_ == "aux" and t.lower_ in ("are", "is", "am", "'re", "'m") for t in verb.children
-    ) or verb.tag_ in ("VBP", "VBZ")
 
 
 def _subject(verb: Token) -> Token | None:
     for t in verb.children:
-        if t.dep_ in ("nsubj", "nsubjpass"):
+        if t.dep_ in ("nsubj", "nsubjpass", "expl"):
             return t
-    return _subject(verb.head) if verb.dep_ in ("xcomp", "conj") and verb.head is not verb else None
+    if verb.dep_ in ("xcomp", "conj", "pcomp") and verb.head is not verb:
+        return _subject(verb.head)
+    return None
 
 
-def _actor_phrase(subject: Token) -> str:
-    return subject.doc[subject.left_edge.i : subject.i + 1].text
+def _phrase(token: Token) -> str:
+    return token.doc[token.left_edge.i : token.i + 1].text
 
 
-def _is_actor(subject: Token, verb: Token, known_actors: Sequence[str]) -> bool:
-    phrase = _actor_phrase(subject)
-    if ACTOR_WORDS.match(phrase) or any(actor.split()[-1] in phrase for actor in known_actors if actor):
+def _acts(subject: Token | None, verb: Token, strength: str, context: Context) -> bool:
+    """Whether the subject can commit: not a bystander; "it"/"there" only for an empowered author."""
+    if subject is None:
+        return verb.dep_ in ("xcomp", "pcomp", "conj")  # "pledged to deploy", with the subject higher up
+    phrase = _phrase(subject)
+    lowered = subject.lower_
+    if NOT_ACTORS.match(phrase):
+        return False
+    if lowered in IMPERSONAL:
+        return context.empowered
+    if lowered in FIRST_PERSON and (subject.dep_ == "nsubjpass" or any(t.dep_ == "auxpass" for t in verb.children)):
+        return False  # "I am not going to be lectured"
+    if lowered in ("it", "this", "that") and verb.lemma_ == "be":
+        return False  # "it will be an expensive option": a judgement, not an act
+    if strength in ("tentative", "can"):
+        return (
+            lowered in FIRST_PERSON
+            or subject.pos_ == "PROPN"
+            or bool(re.search(r"police|officers|force", phrase, re.I))
+        )
+    return True
+
+
+def _excluded(verb: Token, sentence: Span) -> bool:
+    text = sentence.text
+    if text.rstrip().endswith("?"):
+        return True  # a question commits nobody
+    if verb.lemma_ in ("like", "love", "say", "think", "welcome", "suggest", "wish", "have", "agree", "recall"):
+        return True  # "I would like to thank", "I would say", "you will agree", "Members will recall"
+    judged = verb.lemma_ == "be" and any(t.dep_ in ("attr", "acomp") for t in verb.children)
+    if judged and not any(t.dep_ in ("prep", "xcomp", "advcl") for t in verb.children):
+        return True  # "is going to be vital": a judgement; "will be present tonight to engage" stays
+    if any(t.lemma_ == "ask" and t.dep_ == "ROOT" for t in sentence):
+        return True  # "X asked whether the Minister will ...": a question reported
+    if re.search(r"\bmay or may not\b|\bhope that\b", text, re.I) and verb.lemma_ in ("be", "hope"):
         return True
-    return subject.dep_ == "nsubjpass" and bool(DEPLOYMENT_PASSIVE.search(phrase))
+    return verb.tag_ == "VBD" and not any(t.dep_ in ("aux", "auxpass") for t in verb.children)
 
 
 def _action(verb: Token) -> str:
     """A few words for the action: the verb and its object or complement."""
     words = [verb]
     for child in verb.rights:
-        if child.dep_ in ("dobj", "prt", "xcomp", "attr", "acomp", "prep", "oprd") and not child.is_punct:
+        if child.dep_ in ("dobj", "prt", "xcomp", "attr", "acomp", "prep", "oprd", "advmod") and not child.is_punct:
             words.extend(t for t in child.subtree if not t.is_punct)
-            break
+            if child.dep_ != "prt":
+                break
     tokens = sorted(set(words), key=lambda t: t.i)[:8]
     return " ".join(t.text for t in tokens)
+
+
+def _conditional(text: str) -> bool:
+    return bool(CONDITION.search(POLITE_CONDITION.sub("", text)))
 
 
 def find_commitments(
     doc: Doc,
     statements: Sequence[object] = (),
     boroughs: Sequence[BoroughMatch] = (),
-    actors: Sequence[str] = (),
+    officials: Sequence[object] = (),
+    publisher: str | None = None,
 ) -> Iterator[CommitmentMatch]:
-    """Commitments in ``doc``; ``statements`` give each one its speaker, ``actors`` the named
-    officials and bodies that can commit."""
-    for sent in doc.sents:
-        if sent.text.rstrip().endswith("?"):
-            continue  # a question commits nobody
-        for verb in sent:
-            if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass"):
-                continue
-            found = _commitment(verb, actors)
-            if found:
-                yield _complete(found, verb, sent, statements, boroughs)
+    """Commitments in ``doc``, one per sentence at most (its strongest cue): ``statements`` say
+    who speaks each sentence, ``officials`` what they hold, ``publisher`` who authors the rest."""
+    for sentence in sentence_spans(doc):
+        context = _context(sentence, statements, officials, publisher)
+        found = list(_sentence_commitments(sentence, context))
+        verbs = [verb for _, _, verb, _ in found]
+        for item in found:
+            yield _complete(item, _clause(item[2], verbs, sentence), context, boroughs)
 
 
-def _commitment(verb: Token, actors: Sequence[str]) -> tuple[str, str, str] | None:
-    cue = _cue(verb)
-    if not cue:
-        return None
-    subject = _subject(verb)
-    if subject is None or not _is_actor(subject, verb, actors):
-        return None
-    strength, word = cue
-    return strength, word, _actor_phrase(subject)
+def _sentence_commitments(sentence: Span, context: Context) -> Iterator[tuple[str, str, Token, Token | None]]:
+    """Each clause of the sentence that commits, with its strength, cue, verb and subject."""
+    for verb in sentence:
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass") or _excluded(verb, sentence):
+            continue
+        cue = _cue(verb)
+        if cue is None:
+            continue
+        strength, word = cue
+        subject = _subject(verb)
+        if not _acts(subject, verb, strength, context):
+            continue
+        conditional = _conditional(sentence.text)
+        if strength in ("can", "would") and not conditional:
+            continue
+        yield ("conditional" if conditional else strength), word, verb, subject
+
+
+def _clause(verb: Token, verbs: list[Token], sentence: Span) -> Span:
+    """The verb's own clause: its subtree without the clauses of other committing verbs in it."""
+    others = [v for v in verbs if v is not verb and v in verb.subtree]
+    tokens = [t for t in verb.subtree if not any(t in o.subtree for o in others)]
+    if verb.dep_ in ("xcomp", "pcomp") or not tokens:
+        return sentence if not others else sentence.doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1]
+    start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+    if not others and verb.dep_ == "ROOT":
+        return sentence  # a single commitment: the whole sentence states it
+    return sentence.doc[start:end]
+
+
+def _context(
+    sentence: Span, statements: Sequence[object], officials: Sequence[object], publisher: str | None
+) -> Context:
+    statement = next(
+        (
+            s
+            for s in statements
+            if s.start <= sentence.start_char < s.end or sentence.start_char <= s.start < sentence.end_char
+        ),
+        None,
+    )  # type: ignore[attr-defined]
+    speaker = getattr(statement, "speaker", None) if statement is not None else publisher
+    official = next((o for o in officials if getattr(o, "name", None) == speaker), None)
+    organisation = getattr(official, "organisation", None) if official is not None else speaker
+    role = getattr(official, "role", None) or ""
+    empowered = bool(POWER_BODIES.search(organisation or "")) or bool(
+        re.search(r"Commissioner|Constable|Minister|Secretary|Mayor|Superintendent|Inspector|Commander|Sergeant", role)
+    )
+    return Context(speaker, organisation, empowered)
+
+
+def _actor(subject: Token | None, context: Context) -> str | None:
+    """Who commits: the speaker's body for "we", "officers" and impersonal subjects, else the subject."""
+    if (
+        subject is None
+        or subject.lower_ in FIRST_PERSON | IMPERSONAL
+        or re.search(r"\b(?:officers|police|patrols|teams|the force|our)\b", _phrase(subject), re.I)
+    ):
+        return context.organisation or context.speaker
+    return _phrase(subject)
 
 
 def _complete(
-    found: tuple[str, str, str], verb: Token, sent: Span, statements: Sequence[object], boroughs: Sequence[BoroughMatch]
+    found: tuple[str, str, Token, Token | None], sentence: Span, context: Context, boroughs: Sequence[BoroughMatch]
 ) -> CommitmentMatch:
-    strength, cue, actor = found
-    if strength != "tentative" and CONDITION.search(sent.text):
-        strength = "conditional"
+    strength, cue, verb, subject = found
     negated = any(t.dep_ == "neg" for t in verb.children) or any(
         t.dep_ == "neg" for t in verb.head.children if verb.dep_ == "xcomp"
     )
-    speaker = next((s.speaker for s in statements if s.start <= sent.start_char < s.end), None)  # type: ignore[attr-defined]
-    codes = sorted({b.code for b in boroughs if b.code and sent.start_char <= b.start < sent.end_char})
-    timeframe = TIMEFRAME.search(sent.text)
-    text = sent.text.strip()
+    codes = sorted({b.code for b in boroughs if b.code and sentence.start_char <= b.start < sentence.end_char})
+    timeframe = TIMEFRAME.search(sentence.text)
+    text = sentence.text.strip()
+    start = sentence.start_char + sentence.text.find(text[:1]) if text else sentence.start_char
     return CommitmentMatch(
-        actor,
+        _actor(subject, context),
         _action(verb),
         text,
         strength,
-        sent.start_char,
-        sent.start_char + len(text),
-        speaker,
+        start,
+        start + len(text),
+        context.speaker,
         negated,
         codes,
         timeframe.group() if timeframe else None,

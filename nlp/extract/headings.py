@@ -67,6 +67,7 @@ class Heading:
     who: str  # the heading as written
     name: str | None = None  # the person, when the heading names one
     name_start: int = -1
+    name_written: str | None = None  # the name as printed (old Hansard prints it in capitals)
     honorific: str | None = None
     role: str | None = None
     organisation: str | None = None
@@ -143,7 +144,9 @@ def _person(heading: Heading, text: str, offset: int, chamber: Chamber) -> None:
     if not name:
         return
     heading.name, heading.honorific = name, honorific_of(hon)
-    heading.name_start = offset + text.find(name.split()[0]) if name.split()[0] in text else -1
+    written = re.search(re.escape(name), text, re.I)  # "J. REMNANT" as printed, for the mention
+    heading.name_start = offset + written.start() if written else -1
+    heading.name_written = written.group() if written else None
     heading.post_nominals = re.findall(r"\b(?:AM|MP|MSP|QPM|CBE|OBE|MBE|KC|QC)\b", m.group("post") or "")
     if peer and not heading.role:
         heading.role, heading.organisation = "peer", "House of Lords"

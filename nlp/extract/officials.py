@@ -91,7 +91,8 @@ def text_after(m: re.Match[str]) -> str:
 def _from_headings(headings: list[Heading]) -> Iterator[OfficialMatch]:
     for h in headings:
         if h.name:
-            mention = [(h.name_start, h.name_start + len(h.name), h.name)] if h.name_start >= 0 else []
+            written = h.name_written or h.name
+            mention = [(h.name_start, h.name_start + len(written), written)] if h.name_start >= 0 else []
             inferred = h.role in ("MP", "MSP", "peer") and not h.post_nominals
             yield OfficialMatch(
                 h.name, h.honorific, h.role, h.organisation, mention, h.post_nominals, "heading", inferred

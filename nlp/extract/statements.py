@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from nlp.extract.headings import Heading, find_headings
 from nlp.extract.officials import OfficialMatch
+from nlp.extract.spans import sentence_offsets
 from nlp.extract.speakers import SpeakerResolver
 
 OPEN_QUOTES, CLOSE_QUOTES = '“"', '”"'
@@ -51,27 +52,12 @@ class StatementMatch:
     rule: str = ""
 
 
-def _sentences(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Sentences between two offsets, never running over a blank line (a heading, a new paragraph)."""
-    span = doc.char_span(start, end, alignment_mode="contract")
-    if span is None:
-        return
-    for sent in span.sents:  # type: ignore[attr-defined]
-        s, e = max(sent.start_char, start), min(sent.end_char, end)
-        for piece in re.finditer(r"\S(?:.|\n(?!\s*\n))*", doc.text[s:e]):
-            piece_end = s + piece.end()
-            while piece_end > s + piece.start() and doc.text[piece_end - 1].isspace():
-                piece_end -= 1
-            if len(piece.group().split()) >= 3:
-                yield s + piece.start(), piece_end
-
-
 def _turn_statements(doc: Doc, headings: list[Heading], resolver: SpeakerResolver) -> Iterator[StatementMatch]:
     text = doc.text
     for heading, following in zip(headings, [*headings[1:], None], strict=False):
         end = following.start if following else len(text)
         speaker, role = _heading_speaker(heading, resolver)
-        for s, e in _sentences(doc, heading.body, end):
+        for s, e in sentence_offsets(doc, heading.body, end):
             span = doc.char_span(s, e, alignment_mode="expand")
             reported = _reported(span, resolver) if span is not None else None
             if reported and reported[0] != speaker and reported[0] in resolver.official_names:
@@ -172,7 +158,7 @@ def _quote_statements(doc: Doc, resolver: SpeakerResolver, skip: Sequence[tuple[
         speaker, role = _quote_speaker(text, quote, resolver, previous)
         previous = speaker or previous
         end = quote.start + len(text[quote.start : quote.end].rstrip(" ,"))
-        pieces = list(_sentences(doc, quote.start, end)) if doc.has_annotation("SENT_START") else []
+        pieces = list(sentence_offsets(doc, quote.start, end)) if doc.has_annotation("SENT_START") else []
         for s, e in pieces or [(quote.start, end)]:
             yield StatementMatch(speaker, "direct", text[s:e], s, e, role, rule="quote")
 
@@ -188,7 +174,7 @@ def _prose_statements(
     author's own words, which in a press release are the issuing body's."""
     text = doc.text
     author = resolver.publisher if kind in ("press_release", "other", None) else None
-    for s, e in _sentences(doc, 0, len(doc.text)):
+    for s, e in sentence_offsets(doc, 0, len(doc.text)):
         share = _covered_share(s, e, covered)
         if share > 0.5 or BOILERPLATE.match(text[s:e].strip()):
             continue
