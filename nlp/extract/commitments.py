@@ -168,7 +168,7 @@ def _frame_cue(verb: Token, words: set[str]) -> tuple[str, str] | None:
 
 def _subject(verb: Token) -> Token | None:
     for t in verb.children:
-        if t.dep_ in ("nsubj", "nsubjpass", "expl"):
+        if t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj"):
             return t
     if verb.dep_ in ("xcomp", "conj", "pcomp") and verb.head is not verb:
         return _subject(verb.head)
@@ -253,16 +253,20 @@ def find_commitments(
 
 def _sentence_commitments(sentence: Span, context: Context) -> Iterator[tuple[str, str, Token, Token | None]]:
     """Each clause of the sentence that commits, with its strength, cue, verb and subject."""
+    committed: set[int] = set()
     for verb in sentence:
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass") or _excluded(verb, sentence):
             continue
+        if verb.dep_ in ("xcomp", "pcomp") and verb.head.i in committed:
+            continue  # "considering placing": one commitment, cued by its head
         cue = _cue(verb)
         if cue is None:
             continue
         strength, word = cue
         subject = _subject(verb)
-        if not _acts(subject, verb, strength, context):
+        if word.lower() not in INTENTION_NOUNS and not _acts(subject, verb, strength, context):
             continue
+        committed.add(verb.i)
         conditional = _conditional(sentence.text)
         if strength in ("can", "would") and not conditional:
             continue
