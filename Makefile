@@ -16,9 +16,10 @@ $(VENV)/.installed: pyproject.toml
 demo: setup
 	$(BIN)/policing extract $(wildcard corpus/*.txt) --store $(STORE) -o corpus-records.jsonl
 	$(BIN)/policing show corpus-records.jsonl
+	$(BIN)/policing app --store $(STORE)
 
 lint: setup
-	$(BIN)/ruff check nlp tests
+	$(BIN)/ruff check nlp tests app.py benchmarks
 
 typecheck: setup
 	$(BIN)/mypy nlp

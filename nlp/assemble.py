@@ -25,24 +25,78 @@ from nlp.record import (
 from nlp.stance.aggregate import document_stance, document_stance_from_labels
 
 
+def record_parts(doc: Doc) -> dict[str, Any]:
+    """The record fields found in a Doc, as plain data (dicts, lists, strings, numbers).
+
+    Plain data crosses process boundaries (spaCy's msgpack, Dask's pickles) unchanged,
+    whatever fields the extractors' match objects gain."""
+    statements = doc._.statements or []
+    return {
+        "boroughs": _plain(_boroughs(doc)),
+        "places": _plain(_places(doc)),
+        "officials": _plain([_official(match) for match in doc._.officials or []]),
+        "figures": _plain([_item(Figure, match) for match in doc._.figures or []]),
+        "commitments": _plain([_item(Commitment, match) for match in doc._.commitments or []]),
+        "statements": _plain([_statement(match) for match in statements]),
+        "stance": _plain(document_stance(statements)),
+    }
+
+
 def record_from_doc(doc: Doc, document: Document) -> Record:
     """The record of one Doc whose text is ``document.text`` (or a chunk of it)."""
+    parts = doc._.record if doc._.record is not None else record_parts(doc)
+    return Record.from_dict(
+        {
+            **parts,
+            "id": document.id or "",
+            "source": document.source,
+            "text": doc.text,
+            "title": document.title,
+            "date": document.date,
+            "kind": document.kind or doc._.kind or "other",
+            "errors": list(document.errors),
+        }
+    )
+
+
+def text_only_record(document: Document, reason: str) -> Record:
+    """A record with the document's text and metadata and no items, ``reason`` in its errors."""
     return Record(
         id=document.id or "",
         source=document.source,
-        text=doc.text,
+        text=document.text,
         title=document.title,
         date=document.date,
-        kind=document.kind or doc._.kind or "other",  # type: ignore[arg-type]
-        boroughs=_boroughs(doc),
-        places=_places(doc),
-        officials=[_official(match) for match in doc._.officials or []],
-        figures=[Figure(**match._asdict()) for match in doc._.figures or []],
-        commitments=[Commitment(**match._asdict()) for match in doc._.commitments or []],
-        statements=[_statement(match) for match in doc._.statements or []],
-        stance=document_stance(doc._.statements or []),
-        errors=list(document.errors),
+        kind=document.kind or "other",  # type: ignore[arg-type]
+        errors=[*document.errors, reason],
     )
+
+
+def _plain(value: Any) -> Any:
+    """Dataclasses as dicts and tuples as lists, all the way down (what JSON and msgpack keep)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
+
+
+def _fields(match: Any) -> dict[str, Any]:
+    """The fields of an extractor's match, whether a NamedTuple, a dataclass or a slotted class."""
+    if hasattr(match, "_asdict"):
+        return dict(match._asdict())
+    if dataclasses.is_dataclass(match):
+        return {f.name: getattr(match, f.name) for f in dataclasses.fields(match)}
+    names = getattr(match, "__slots__", None) or vars(match)
+    return {name: getattr(match, name) for name in names}
+
+
+def _item(cls: type, match: Any) -> Any:
+    """A record item of type ``cls`` from a match; fields the record does not have are left out."""
+    known = {f.name for f in dataclasses.fields(cls)}
+    return cls(**{name: value for name, value in _fields(match).items() if name in known})
 
 
 def _boroughs(doc: Doc) -> list[Borough]:

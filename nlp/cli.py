@@ -15,13 +15,17 @@ import typer
 from tqdm import tqdm
 
 from nlp import __version__
-from nlp.batch import ExtractOptions, load_records, run_extract
+from nlp.batch import ENGINES, EngineError, ExtractOptions, load_records, run_extract
+from nlp.cli_commitments import commitments_app
 from nlp.models import ModelNotFound
 from nlp.record import json_schema
+from nlp.stance.cli import stance_app
 from nlp.store import StoreError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Structured records from policing statements.")
 FORMATS = ("jsonl", "csv", "parquet")
+app.add_typer(commitments_app, name="commitments")
+app.add_typer(stance_app, name="stance")
 
 
 def _version(value: bool) -> None:
@@ -57,28 +61,40 @@ def extract(
         str | None, typer.Option("--store", envvar="POLICING_STORE", help="Also save into this store (path or URL).")
     ] = None,
     model: Annotated[str | None, typer.Option("--model", help="Any installed spaCy pipeline.")] = None,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Processes for spaCy.")] = 1,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Processes for spaCy (with --engine dask: LocalCluster workers).")
+    ] = 1,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")] = 16,
     resume: Annotated[bool, typer.Option("--resume", help="Skip documents already in the output or store.")] = False,
     max_mb: Annotated[float, typer.Option("--max-mb", help="Largest single document to read, in MB.")] = 20.0,
+    engine: Annotated[str, typer.Option("--engine", help="local (spaCy processes) or dask.")] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Dask scheduler address; without it a LocalCluster starts.")
+    ] = None,
 ) -> None:
     """Extract a record from every document; JSON Lines on stdout unless told otherwise."""
     if fmt not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
     if fmt != "jsonl" and output is None:
         raise typer.BadParameter(f"--format {fmt} writes a folder of tables: give it with -o", param_hint="-o")
+    if engine not in ENGINES:
+        raise typer.BadParameter(f"choose one of {', '.join(ENGINES)}", param_hint="--engine")
     options = ExtractOptions(
         output=output,
         fmt=fmt,
         store=store,
         model=model,
         workers=workers,
+        batch_size=batch_size,
         resume=resume,
         max_bytes=int(max_mb * 1_000_000),
+        engine=engine,
+        scheduler=scheduler,
     )
     try:
         with tqdm(desc="documents", unit="doc", file=sys.stderr, disable=_quiet(), delay=1.0) as bar:
             summary = run_extract(paths, options, progress=bar.update)
-    except (ModelNotFound, StoreError) as error:
+    except (ModelNotFound, StoreError, EngineError) as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from error
     _report(summary.records, summary.skipped, [str(f) for f in summary.failures])
@@ -138,6 +154,22 @@ def evaluate(
     if details:
         typer.echo("\n".join(scorer.misses), err=True)
     typer.echo(json.dumps(summary, indent=2) if as_json else format_table(summary))
+
+
+@app.command("app")
+def explorer(
+    store: Annotated[
+        str | None, typer.Option("--store", envvar="POLICING_STORE", help="The store to explore (path or URL).")
+    ] = None,
+    read_only: Annotated[bool, typer.Option("--read-only", help="Hide every control that writes.")] = False,
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="The port to serve on.")] = 8501,
+) -> None:
+    """Open the Streamlit explorer on the store (Ctrl-C stops it)."""
+    from nlp.explorer.launch import run_app
+
+    code = run_app(store, read_only, port)
+    if code:
+        raise typer.Exit(code)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ import pandas as pd
 
 from nlp.record import Record
 from nlp.store import Store
+from nlp.store.register import Register
 
 TABLES = ("documents", "boroughs", "officials", "figures", "commitments", "statements")
 
@@ -34,6 +35,82 @@ class JsonlSink:
     def close(self) -> None:
         if self.owned:
             self.handle.close()
+
+
+def repair_tail(path: Path, block: int = 1 << 16) -> None:
+    """Cut a line left unfinished by a killed run, so that appended records start on a line of their own."""
+    with path.open("r+b") as handle:
+        end = handle.seek(0, 2)
+        position = end
+        while position > 0:
+            start = max(position - block, 0)
+            handle.seek(start)
+            data = handle.read(position - start)
+            newline = data.rfind(b"\n")
+            if newline >= 0:
+                position = start + newline + 1
+                break
+            position = start
+        if position < end:
+            handle.truncate(position)
+
+
+def jsonl_done(path: Path, version: str) -> set[str]:
+    """Ids of the records in a JSON Lines file that ``version`` of the pipeline made."""
+    done: set[str] = set()
+    if not path.exists():
+        return done
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError:
+                continue  # a line cut short by a kill
+            if isinstance(item, dict) and item.get("pipeline_version") == version and "id" in item:
+                done.add(item["id"])
+    return done
+
+
+class SkipDone:
+    """Passes on only the records whose id the sink does not hold yet (resumed runs)."""
+
+    def __init__(self, sink: Sink, done: set[str] | None = None) -> None:
+        self.sink = sink
+        self.done = done or set()
+
+    def write(self, record: Record) -> None:
+        if record.id not in self.done:
+            self.sink.write(record)
+
+    def close(self) -> None:
+        self.sink.close()
+
+
+class Batched:
+    """Hands records on in batches of ``size``: one ``write_many`` call (one transaction)
+    per batch when the sink has that method, else record by record."""
+
+    def __init__(self, sink: Sink, size: int) -> None:
+        self.sink, self.size = sink, size
+        self.buffer: list[Record] = []
+
+    def write(self, record: Record) -> None:
+        self.buffer.append(record)
+        if len(self.buffer) >= self.size:
+            self.flush()
+
+    def flush(self) -> None:
+        write_many = getattr(self.sink, "write_many", None)
+        if write_many is not None:
+            write_many(self.buffer)
+        else:
+            for record in self.buffer:
+                self.sink.write(record)
+        self.buffer = []
+
+    def close(self) -> None:
+        self.flush()
+        self.sink.close()
 
 
 def flat_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
@@ -188,11 +265,16 @@ def _columns(name: str) -> list[str]:
 
 
 class StoreSink:
+    """Saves each record and registers its commitments, in one transaction."""
+
     def __init__(self, store: Store) -> None:
         self.store = store
+        self.register = Register(store)
 
     def write(self, record: Record) -> None:
-        self.store.save(record)
+        with self.store.engine.begin() as conn:
+            self.store.save(record, conn)
+            self.register.add_record(record, conn)
 
     def close(self) -> None:
         pass

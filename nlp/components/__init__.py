@@ -15,6 +15,7 @@ from nlp.extract.boroughs import find_boroughs
 from nlp.extract.commitments import find_commitments
 from nlp.extract.figures import find_figures
 from nlp.extract.officials import find_officials
+from nlp.extract.speakers import publisher_of
 from nlp.extract.statements import find_statements
 from nlp.ingest.kind import guess_kind
 from nlp.stance.classifier import StanceClassifier, load_classifier
@@ -49,8 +50,11 @@ class StatementFinder:
 
 class CommitmentFinder:
     def __call__(self, doc: Doc) -> Doc:
-        actors = [o.name for o in doc._.officials or []]
-        doc._.commitments = list(find_commitments(doc, doc._.statements or [], doc._.boroughs or [], actors))
+        kind = doc._.kind or guess_kind(doc.text)
+        author = publisher_of(doc.text) if kind in ("press_release", "other") else None
+        doc._.commitments = list(
+            find_commitments(doc, doc._.statements or [], doc._.boroughs or [], doc._.officials or [], author)
+        )
         return doc
 
 
@@ -60,7 +64,9 @@ class StanceComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         statements = doc._.statements or []
-        for statement, result in zip(statements, self.classifier.predict([s.text for s in statements]), strict=True):
+        # Statements are spans of this Doc: the classifier reads its parse, never parses again.
+        results = self.classifier.predict_doc(doc, [(s.start, s.end) for s in statements])
+        for statement, result in zip(statements, results, strict=True):
             statement.stance = result
         return doc
 

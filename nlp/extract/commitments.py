@@ -285,17 +285,15 @@ def _clause(verb: Token, verbs: list[Token], sentence: Span) -> Span:
     return sentence.doc[start:end]
 
 
+def _overlaps(statement: object, sentence: Span) -> bool:
+    start, end = getattr(statement, "start", -1), getattr(statement, "end", -1)
+    return bool(start <= sentence.start_char < end or sentence.start_char <= start < sentence.end_char)
+
+
 def _context(
     sentence: Span, statements: Sequence[object], officials: Sequence[object], publisher: str | None
 ) -> Context:
-    statement = next(
-        (
-            s
-            for s in statements
-            if s.start <= sentence.start_char < s.end or sentence.start_char <= s.start < sentence.end_char
-        ),
-        None,
-    )  # type: ignore[attr-defined]
+    statement = next((s for s in statements if _overlaps(s, sentence)), None)
     speaker = getattr(statement, "speaker", None) if statement is not None else publisher
     official = next((o for o in officials if getattr(o, "name", None) == speaker), None)
     organisation = getattr(official, "organisation", None) if official is not None else speaker

@@ -34,6 +34,7 @@ from sqlalchemy import (
 )
 
 from nlp.record import Record
+from nlp.store.register_schema import create_register
 
 DEFAULT_STORE = "policing.db"
 metadata = MetaData()
@@ -83,7 +84,8 @@ def _migrate_0_to_1(conn: Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_migrate_0_to_1]
+# 1 -> 2: the commitment register and its append-only audit log (nlp/store/register_schema.py).
+MIGRATIONS: list[Callable[[Connection], None]] = [_migrate_0_to_1, create_register]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,1 @@
+"""The explorer's pages: each module draws one view with ``render(settings)``."""
