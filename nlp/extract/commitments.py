@@ -208,9 +208,9 @@ def _excluded(verb: Token, sentence: Span) -> bool:
         return True  # a question commits nobody
     if verb.lemma_ in ("like", "love", "say", "think", "welcome", "suggest", "wish", "have", "agree", "recall"):
         return True  # "I would like to thank", "I would say", "you will agree", "Members will recall"
-    judged = verb.lemma_ == "be" and any(t.dep_ in ("attr", "acomp") for t in verb.children)
-    if judged and not any(t.dep_ in ("prep", "xcomp", "advcl") for t in verb.children):
-        return True  # "is going to be vital": a judgement; "will be present tonight to engage" stays
+    complements = [t for t in verb.children if t.dep_ in ("attr", "acomp")]
+    if verb.lemma_ == "be" and complements and not _presence(verb, complements):
+        return True  # "is going to be vital": a judgement; "will be present at the scene" stays
     if any(t.lemma_ == "ask" and t.dep_ == "ROOT" for t in sentence):
         return True  # "X asked whether the Minister will ...": a question reported
     if re.search(r"\bmay or may not\b|\bhope that\b", text, re.I) and verb.lemma_ in ("be", "hope"):
@@ -218,16 +218,53 @@ def _excluded(verb: Token, sentence: Span) -> bool:
     return verb.tag_ == "VBD" and not any(t.dep_ in ("aux", "auxpass") for t in verb.children)
 
 
+PRESENCE = {"present", "available", "there", "visible", "out", "on", "in", "around"}
+
+
+def _presence(verb: Token, complements: list[Token]) -> bool:
+    """Being somewhere or for something is an act ("will be present at the scene", "will be there to help")."""
+    if any(t.dep_ in ("prep", "xcomp", "advcl") for t in verb.children):
+        return True
+    return any(c.lower_ in PRESENCE or any(t.dep_ in ("prep", "xcomp") for t in c.children) for c in complements)
+
+
 def _action(verb: Token) -> str:
-    """A few words for the action: the verb and its object or complement."""
-    words = [verb]
+    """The action in a few words: the verb with its particle, negation and object or complement,
+    each as a compact phrase ("deploy dedicated patrols", "continue to provide extra officers")."""
+    words: list[Token] = [verb, *(t for t in verb.children if t.dep_ in ("prt", "neg"))]
+    has_object = False
     for child in verb.rights:
-        if child.dep_ in ("dobj", "prt", "xcomp", "attr", "acomp", "prep", "oprd", "advmod") and not child.is_punct:
-            words.extend(t for t in child.subtree if not t.is_punct)
-            if child.dep_ != "prt":
-                break
-    tokens = sorted(set(words), key=lambda t: t.i)[:8]
-    return " ".join(t.text for t in tokens)
+        if child.dep_ in ("dobj", "attr", "oprd", "acomp", "ccomp") and not has_object:
+            words += _compact(child)
+            has_object = True
+        elif child.dep_ == "xcomp":
+            words += [t for t in child.children if t.dep_ == "aux" and t.lower_ == "to"]
+            words += _action_tokens(child)
+            break
+        elif child.dep_ == "prep" and not has_object:
+            words += [child, *_compact(next((t for t in child.children if t.dep_ == "pobj"), child))]
+            has_object = True
+    return " ".join(t.text for t in sorted(set(words), key=lambda t: t.i))
+
+
+def _action_tokens(verb: Token) -> list[Token]:
+    words: list[Token] = [verb, *(t for t in verb.children if t.dep_ in ("prt", "neg"))]
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "attr", "oprd", "acomp"):
+            words += _compact(child)
+    return words
+
+
+def _compact(head: Token) -> list[Token]:
+    """A noun phrase without its relative clauses or long modifiers: "40 additional armed response vehicles"."""
+    words = [t for t in head.lefts if t.dep_ in ("det", "amod", "compound", "nummod", "poss", "quantmod", "nmod")]
+    words += [t for w in list(words) for t in w.subtree if t.dep_ in ("compound", "amod", "nummod", "quantmod")]
+    words.append(head)
+    for prep in (t for t in head.rights if t.dep_ == "prep" and t.lower_ == "of"):
+        obj = next((t for t in prep.children if t.dep_ == "pobj"), None)
+        if obj is not None:
+            words += [prep, *(t for t in obj.lefts if t.dep_ in ("amod", "compound")), obj]
+    return words
 
 
 def _conditional(text: str) -> bool:
