@@ -17,6 +17,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
+from nlp.extract.spans import doc_text
 from nlp.resources import load_json
 
 
@@ -86,7 +87,7 @@ def gazetteer() -> Gazetteer:
 def find_boroughs(doc: Doc) -> list[BoroughMatch]:
     """Every borough and place mention in ``doc``, in reading order."""
     gaz = gazetteer()
-    text = doc.text
+    text = doc_text(doc)
     found = [m for m in _exact(text, gaz) if not _vetoed(text, m, gaz)]
     taken = {(m.start, m.end) for m in found}
     found += [m for m in _fuzzy(doc, gaz) if (m.start, m.end) not in taken and not _vetoed(text, m, gaz)]
@@ -144,7 +145,7 @@ def _fuzzy(doc: Doc, gaz: Gazetteer) -> Iterator[BoroughMatch]:
             span = doc[token.i : token.i + size]
             surface = span.text
             best = _closest(surface, targets)
-            if best and _place_context(doc.text, span.start_char):
+            if best and _place_context(doc_text(doc), span.start_char):
                 yield BoroughMatch(gaz.forms[best], span.start_char, span.end_char, surface, "misspelling")
                 break
 

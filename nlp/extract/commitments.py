@@ -16,6 +16,7 @@ commitments.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
@@ -280,8 +281,13 @@ def find_commitments(
 ) -> Iterator[CommitmentMatch]:
     """Commitments in ``doc``, one per sentence at most (its strongest cue): ``statements`` say
     who speaks each sentence, ``officials`` what they hold, ``publisher`` who authors the rest."""
+    ordered = sorted(statements, key=lambda s: getattr(s, "start", 0))
+    starts = [getattr(s, "start", 0) for s in ordered]
     for sentence in sentence_spans(doc):
-        context = _context(sentence, statements, officials, publisher)
+        # the statements that can overlap this sentence: those starting before its end
+        upto = bisect.bisect_left(starts, sentence.end_char)
+        nearby = [s for s in ordered[max(0, upto - 8) : upto]]
+        context = _context(sentence, nearby, officials, publisher)
         found = list(_sentence_commitments(sentence, context))
         verbs = [verb for _, _, verb, _ in found]
         for item in found:

@@ -12,6 +12,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
+from nlp.extract.spans import doc_text, sentence_start
+
 UNITS_WORDS = {
     "zero": 0,
     "one": 1,
@@ -176,7 +178,7 @@ def _counts(doc: Doc, start: int, end: int, previous: str | None = None) -> str 
     """What a figure counts: the noun it modifies, or the one its phrase points to ("% of calls",
     "rise in calls", "the number of officers ... by 600", "£13,000 worth of goods"); a bare
     number repeats the count of the figure before it in the sentence ("127 killings ... the 116")."""
-    unit = re.match(r"[-‑–](minute|hour|day|week|month|year|mile|mph)s?\b", doc.text[end : end + 10])
+    unit = re.match(r"[-‑–](minute|hour|day|week|month|year|mile|mph)s?\b", doc_text(doc)[end : end + 10])
     if unit:
         return unit.group(1)  # "a 15-minute target": the figure counts minutes
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -271,7 +273,7 @@ def _unit(m: re.Match[str], text: str) -> str | None:
 
 def find_figures(doc: Doc) -> Iterator[FigureMatch]:
     """Every figure in ``doc`` in reading order; ``text`` is ``doc.text[start:end]``."""
-    text = doc.text
+    text = doc_text(doc)
     found: list[FigureMatch] = []
     for m in NUMBER.finditer(text):
         value = _value(m)
@@ -302,9 +304,8 @@ def _previous_counts(found: list[FigureMatch], doc: Doc, start: int) -> str | No
     """The count of the last figure in the same sentence, for an elliptical one ("from the 116")."""
     if not found or found[-1].counts is None:
         return None
-    token = doc.char_span(start, start + 1, alignment_mode="expand")
-    sentence = token.sent if token is not None and doc.has_annotation("SENT_START") else None
-    return found[-1].counts if sentence is not None and found[-1].start >= sentence.start_char else None
+    sentence = sentence_start(doc, start)
+    return found[-1].counts if sentence is not None and found[-1].start >= sentence else None
 
 
 def _phrase_end(text: str, end: int, counts: str | None) -> int:

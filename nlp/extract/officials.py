@@ -40,6 +40,7 @@ from nlp.extract.names import (
     peer_name,
     role_case,
 )
+from nlp.extract.spans import doc_text
 
 SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman"}
 
@@ -353,7 +354,7 @@ def _without_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int,
 
 def find_officials(doc: Doc) -> list[OfficialMatch]:
     """The officials of ``doc``, merged, each with every mention, in order of first mention."""
-    text = doc.text
+    text = doc_text(doc)
     candidates = [
         *_from_headings(find_headings(text)),
         *_titled(text),

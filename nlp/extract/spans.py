@@ -2,26 +2,74 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
-PIECE = re.compile(r"\S(?:.|\n(?!\s*\n))*")
+PIECE = re.compile(r"\S.*(?:\n(?![ \t]*\n).*)*")
+
+
+class _Cache:
+    """What is costly to ask a Doc again and again, for the Doc being processed now.
+
+    ``Doc.text`` joins every token on each access, and ``Doc.sents`` and
+    ``has_annotation`` walk every token: asked per statement or per figure, they made the
+    extractors quadratic in document length. Components handle one Doc at a time, so one
+    entry is enough; the Doc itself is the key (compared by identity)."""
+
+    doc: Doc | None = None
+    text: str = ""
+    bounds: list[tuple[int, int]] = []
+
+    @classmethod
+    def of(cls, doc: Doc) -> type[_Cache]:
+        if cls.doc is not doc:
+            cls.doc, cls.text = doc, doc.text
+            parsed = doc.has_annotation("SENT_START")
+            cls.bounds = [(sent.start_char, sent.end_char) for sent in doc.sents] if parsed else []
+        return cls
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc."""
+    return _Cache.of(doc).text
+
+
+def _bounds(doc: Doc) -> list[tuple[int, int]]:
+    return _Cache.of(doc).bounds
+
+
+def has_sentences(doc: Doc) -> bool:
+    return bool(_bounds(doc))
+
+
+def sentence_start(doc: Doc, offset: int) -> int | None:
+    """Where the sentence holding ``offset`` starts (None for an unparsed Doc)."""
+    bounds = _bounds(doc)
+    index = bisect.bisect_right(bounds, (offset, len(doc_text(doc)) + 1)) - 1
+    return bounds[index][0] if bounds and index >= 0 else None
 
 
 def sentence_offsets(doc: Doc, start: int = 0, end: int | None = None, min_words: int = 3) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence between two offsets, cut at blank lines (headings, new
     paragraphs), trailing space trimmed, fragments under ``min_words`` skipped."""
-    end = len(doc.text) if end is None else end
-    span = doc.char_span(start, end, alignment_mode="contract")
-    if span is None:
+    text = doc_text(doc)
+    end = len(text) if end is None else end
+    bounds = _bounds(doc)
+    if not bounds or end <= start:
         return
-    for sent in span.sents:  # type: ignore[attr-defined]
-        s, e = max(sent.start_char, start), min(sent.end_char, end)
-        for piece in PIECE.finditer(doc.text[s:e]):
+    first = max(0, bisect.bisect_right(bounds, (start, len(text) + 1)) - 1)
+    for sent_start, sent_end in bounds[first:]:
+        if sent_start >= end:
+            break
+        s, e = max(sent_start, start), min(sent_end, end)
+        if e <= s:
+            continue
+        for piece in PIECE.finditer(text[s:e]):
             piece_end = s + piece.end()
-            while piece_end > s + piece.start() and doc.text[piece_end - 1].isspace():
+            while piece_end > s + piece.start() and text[piece_end - 1].isspace():
                 piece_end -= 1
             if len(piece.group().split()) >= min_words:
                 yield s + piece.start(), piece_end
@@ -29,8 +77,6 @@ def sentence_offsets(doc: Doc, start: int = 0, end: int | None = None, min_words
 
 def sentence_spans(doc: Doc) -> Iterator[Span]:
     """The sentences of a parsed Doc as Spans, cut at blank lines."""
-    if not doc.has_annotation("SENT_START"):
-        return
     for s, e in sentence_offsets(doc, min_words=1):
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is not None and len(span):

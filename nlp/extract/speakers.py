@@ -21,17 +21,24 @@ class SpeakerResolver:
         self.text = text
         self.publisher = publisher_of(text)
         self.official_names = {official.name for official in self.officials}
+        # one pattern per official, compiled once per document: every form it may be named by
+        self.patterns = [
+            (
+                official,
+                re.compile(rf"(?<![\w])(?<!the )(?<!The )(?:{'|'.join(map(re.escape, _forms(official)))})(?![\w])"),
+            )
+            for official in self.officials
+        ]
 
     def named_in(self, phrase: str) -> OfficialMatch | None:
         """The official named last in the phrase (full name, surname, or "Sir First"): in
         "A spokesperson for Mayor of London, Sadiq Khan" or "On Thursday, Met commissioner
         Cressida Dick" the speaker is named nearest the verb that follows."""
         best: tuple[int, OfficialMatch] | None = None
-        for official in self.officials:
-            for form in _forms(official):
-                for m in re.finditer(rf"(?<![\w])(?<!the )(?<!The ){re.escape(form)}(?![\w])", phrase):
-                    if best is None or m.start() > best[0]:
-                        best = (m.start(), official)
+        for official, pattern in self.patterns:
+            for m in pattern.finditer(phrase):
+                if best is None or m.start() > best[0]:
+                    best = (m.start(), official)
         return best[1] if best else None
 
     def by_name(self, phrase: str) -> OfficialMatch | None:

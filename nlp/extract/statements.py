@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from nlp.extract.headings import Heading, find_headings
 from nlp.extract.officials import OfficialMatch
-from nlp.extract.spans import sentence_offsets
+from nlp.extract.spans import doc_text, has_sentences, sentence_offsets
 from nlp.extract.speakers import SpeakerResolver
 
 OPEN_QUOTES, CLOSE_QUOTES = '“"', '”"'
@@ -53,7 +53,7 @@ class StatementMatch:
 
 
 def _turn_statements(doc: Doc, headings: list[Heading], resolver: SpeakerResolver) -> Iterator[StatementMatch]:
-    text = doc.text
+    text = doc_text(doc)
     for heading, following in zip(headings, [*headings[1:], None], strict=False):
         end = following.start if following else len(text)
         speaker, role = _heading_speaker(heading, resolver)
@@ -148,7 +148,7 @@ def _quote_speaker(
 
 def _quote_statements(doc: Doc, resolver: SpeakerResolver, skip: Sequence[tuple[int, int]]) -> Iterator[StatementMatch]:
     """One statement per sentence of each quotation, all with the quotation's speaker."""
-    text = doc.text
+    text = doc_text(doc)
     previous: str | None = None
     for quote in find_quotes(text):
         short = len(text[quote.start : quote.end].split()) < 4
@@ -158,7 +158,7 @@ def _quote_statements(doc: Doc, resolver: SpeakerResolver, skip: Sequence[tuple[
         speaker, role = _quote_speaker(text, quote, resolver, previous)
         previous = speaker or previous
         end = quote.start + len(text[quote.start : quote.end].rstrip(" ,"))
-        pieces = list(sentence_offsets(doc, quote.start, end)) if doc.has_annotation("SENT_START") else []
+        pieces = list(sentence_offsets(doc, quote.start, end)) if has_sentences(doc) else []
         for s, e in pieces or [(quote.start, end)]:
             yield StatementMatch(speaker, "direct", text[s:e], s, e, role, rule="quote")
 
@@ -172,9 +172,9 @@ def _prose_statements(
 ) -> Iterator[StatementMatch]:
     """Sentences outside quotes and turns: reported speech with its speaker; otherwise the
     author's own words, which in a press release are the issuing body's."""
-    text = doc.text
+    text = doc_text(doc)
     author = resolver.publisher if kind in ("press_release", "other", None) else None
-    for s, e in sentence_offsets(doc, 0, len(doc.text)):
+    for s, e in sentence_offsets(doc):
         share = _covered_share(s, e, covered)
         if share > 0.5 or BOILERPLATE.match(text[s:e].strip()):
             continue
@@ -210,7 +210,7 @@ def _reported(sent: Span, resolver: SpeakerResolver) -> tuple[str | None, str | 
 
 def find_statements(doc: Doc, officials: Sequence[OfficialMatch], kind: str | None = None) -> list[StatementMatch]:
     """Every statement in ``doc``, in reading order."""
-    text = doc.text
+    text = doc_text(doc)
     resolver = SpeakerResolver(officials, text)
     headings = find_headings(text)
     statements: list[StatementMatch] = []
@@ -221,6 +221,6 @@ def find_statements(doc: Doc, officials: Sequence[OfficialMatch], kind: str | No
     quotes = list(_quote_statements(doc, resolver, turn_range))
     statements += quotes
     covered = turn_range + [(q.start - 1, q.end + 1) for q in quotes]
-    if doc.has_annotation("SENT_START"):
+    if has_sentences(doc):
         statements += _prose_statements(doc, resolver, covered, kind)
     return sorted(statements, key=lambda s: (s.start, s.end))

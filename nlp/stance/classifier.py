@@ -58,7 +58,6 @@ class TrainedStanceClassifier(StanceClassifier):
     def __init__(self, model: StanceModel, parser: Language | None = None) -> None:
         self.model = model
         self._parser = parser
-        self.relevance_weights = Weights.of(model.relevance)
         self.stance_weights = Weights.of(model.stance)
         self.threshold = float(model.metadata.get("relevance_threshold", RELEVANCE_THRESHOLD))
 
@@ -89,8 +88,9 @@ class TrainedStanceClassifier(StanceClassifier):
                 results.append(("unrelated", round(max(1 - float(related[i]), LOOKALIKE_SCORE), 4), [lookalike]))
                 continue
             if related[i] < self.threshold:
-                cues = self.relevance_weights.cues(relevance_x[i], "unrelated", span)
-                results.append(("unrelated", round(1 - float(related[i]), 4), cues))
+                # Not about the target: nothing in it drove a side, and most statements land here,
+                # so the (costly) cue search is kept for the statements that take one.
+                results.append(("unrelated", round(1 - float(related[i]), 4), []))
                 continue
             best = int(sides[i].argmax())
             # The label's probability: about armed patrols, and then this side.

@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 from nlp.stance.features import HARD_NEGATIVES, TARGET_PATTERNS, word_form
 
 MAX_CUES = 3
+MAX_FEATURES_READ = 30
 LEMMA_NAMESPACES = frozenset({"gov", "gov2", "gov_modal", "mod", "pred", "modal"})
 PATTERNS = {**TARGET_PATTERNS, **HARD_NEGATIVES}
 
@@ -46,15 +47,17 @@ class Weights:
 
     def cues(self, x: csr_matrix, label: str, span: Span, limit: int = MAX_CUES) -> list[str]:
         """The phrases of ``span`` that added most to ``label``, strongest first."""
-        weights = self.by_label[label]
+        contributions = x.data * self.by_label[label][x.indices]
         by_phrase: dict[str, float] = defaultdict(float)
-        for index, value in zip(x.indices, x.data, strict=True):
-            contribution = float(value * weights[index])
-            phrase = phrase_of(self.names[index], span)
+        # Only the strongest features are turned back into words: mapping is the slow part.
+        for k in np.argsort(-contributions, kind="stable")[:MAX_FEATURES_READ]:
+            if contributions[k] <= 0:
+                break
+            phrase = phrase_of(self.names[x.indices[k]], span)
             if phrase:
-                by_phrase[phrase] += contribution
+                by_phrase[phrase] += float(contributions[k])
         ranked = sorted(by_phrase.items(), key=lambda item: (-item[1], item[0]))
-        return _without_overlaps([phrase for phrase, value in ranked if value > 0])[:limit]
+        return _without_overlaps([phrase for phrase, _ in ranked])[:limit]
 
 
 def _without_overlaps(phrases: list[str]) -> list[str]:

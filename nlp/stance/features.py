@@ -23,6 +23,8 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from nlp.extract.spans import doc_text
+
 FEATURES_VERSION = "1"
 
 # The target, as the text names it (RECORD.md: officers carrying firearms on patrol).
@@ -220,13 +222,13 @@ def _is_modal(token: Token) -> bool:
 
 def target_density(doc: Doc) -> float:
     """Mentions of the target per thousand characters of the document."""
-    return sum(1 for _ in target_mentions(doc.text)) * 1000 / max(len(doc.text), 1)
+    return sum(1 for _ in target_mentions(doc_text(doc))) * 1000 / max(len(doc_text(doc)), 1)
 
 
 def _context(span: Span, density: float) -> Iterator[str]:
     """Whether the target is named around the statement: "they", "the patrols", "it" often
     stand for armed officers named a sentence or two before."""
-    text = span.doc.text
+    text = doc_text(span.doc)
     before = text[max(0, span.start_char - CONTEXT_BEFORE) : span.start_char]
     after = text[span.end_char : span.end_char + CONTEXT_AFTER]
     named_before = next(target_mentions(before), None) is not None
