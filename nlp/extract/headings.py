@@ -188,10 +188,10 @@ def _raw_headings(text: str) -> Iterator[Heading]:
         if _speaker_like(m.group("who")):
             yield Heading(m.start(), m.start("who"), m.group("who"), name_start=m.start("who"))
     for m in QUESTION_PAGE.finditer(text):
-        body = text.find("\n\n", m.end())
-        heading = Heading(
-            m.start(), body + 2 if body >= 0 else m.end(), m.group("who").strip(), name_start=m.start("who")
-        )
+        asked = m.group("label") == "Question By"  # the question follows its "Asked Of:" block
+        gap = text.find("\n\n", m.end()) if asked else -1
+        body = gap + 2 if gap >= 0 else m.end()
+        heading = Heading(m.start(), body, m.group("who").strip(), name_start=m.start("who"))
         if m.group("label") == "Question By":  # questions on these pages are put by Assembly Members
             heading.role, heading.organisation = "Assembly Member", "London Assembly"
         yield heading
