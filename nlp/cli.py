@@ -142,7 +142,8 @@ def evaluate(
     model: Annotated[str | None, typer.Option("--model")] = None,
     details: Annotated[bool, typer.Option("--details", help="List every miss and extra.")] = False,
     records: Annotated[
-        Path | None, typer.Option("--records", help="Score these records (.jsonl) instead of extracting.")
+        Path | None,
+        typer.Option("--records", exists=True, dir_okay=False, help="Score these records (.jsonl) instead of extracting."),
     ] = None,
 ) -> None:
     """Score the pipeline against gold annotations (GOLD.md)."""
