@@ -87,6 +87,11 @@ class TrainedStanceClassifier(StanceClassifier):
             if lookalike:
                 results.append(("unrelated", round(max(1 - float(related[i]), LOOKALIKE_SCORE), 4), [lookalike]))
                 continue
+            if "tgt:none" in rows[i] and "ctx:none" in rows[i]:
+                # Neither the statement nor the text around it names armed policing: whatever
+                # its words lean to, it cannot be about armed patrols.
+                results.append(("unrelated", round(max(1 - float(related[i]), LOOKALIKE_SCORE), 4), []))
+                continue
             if related[i] < self.threshold:
                 # Not about the target: nothing in it drove a side, and most statements land here,
                 # so the (costly) cue search is kept for the statements that take one.
