@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 import logging
-import resource
+import os
 import sys
 import tempfile
 import threading
@@ -32,9 +32,9 @@ from nlp.dask_engine import DaskSettings, connect, load_pipeline, records_on  # 
 from nlp.ingest import finish  # noqa: E402
 from nlp.ingest.base import Document  # noqa: E402
 from nlp.models import load_base  # noqa: E402
-from nlp.pipeline import Extractor, build_pipeline  # noqa: E402
+from nlp.pipeline import DEFAULT_BATCH_SIZE, Extractor, build_pipeline  # noqa: E402
 
-BATCH_SIZE = 16
+BATCH_SIZE = DEFAULT_BATCH_SIZE
 MB = 1024 * 1024
 
 
@@ -56,6 +56,37 @@ def count_words(documents: Iterable[Document]) -> int:
     return sum(len(d.text.split()) for d in documents)
 
 
+class PeakRss:
+    """Samples the RSS of this process and of every process under it, keeping each one's peak per phase.
+
+    (``getrusage`` peaks are no use here: Linux carries ``ru_maxrss`` over fork and exec, so every
+    worker would report at least its parent's peak.)"""
+
+    def __init__(self) -> None:
+        self.phase = "setup"
+        self.peaks: dict[tuple[str, int], float] = {}
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        me = psutil.Process()
+        while not self.stop.wait(0.25):
+            try:
+                processes = [me, *me.children(recursive=True)]
+                sizes = [(p.pid, p.memory_info().rss / MB) for p in processes]
+            except psutil.Error:
+                continue
+            for pid, size in sizes:
+                key = (self.phase, pid)
+                self.peaks[key] = max(self.peaks.get(key, 0.0), size)
+
+    def report(self, phase: str) -> str:
+        main = self.peaks.get((phase, os.getpid()), 0.0)
+        others = sorted((v for (p, pid), v in self.peaks.items() if p == phase and pid != os.getpid()), reverse=True)
+        return f"main {main:,.0f} MB; largest other processes: {', '.join(f'{v:,.0f}' for v in others[:3]) or '-'} MB"
+
+
 class Runner:
     """One configuration: a name, a function that consumes the text, and its best round."""
 
@@ -64,7 +95,8 @@ class Runner:
         self.walls: list[float] = []
         self.cpus: list[float] = []
 
-    def round(self) -> None:
+    def round(self, rss: PeakRss) -> None:
+        rss.phase = self.label
         wall, cpu = time.perf_counter(), time.process_time()
         self.run()
         self.walls.append(time.perf_counter() - wall)
@@ -96,6 +128,7 @@ def _count(items: Iterator[object]) -> int:
 
 
 def throughput(words: int, rounds: int) -> None:
+    rss = PeakRss()
     documents = build_documents(words)
     words = count_words(documents)
     print(f"text: {len(documents)} documents, {words:,} words (corpus/*.txt repeated); best of {rounds} rounds")
@@ -110,9 +143,8 @@ def throughput(words: int, rounds: int) -> None:
         d = Runner("(d) (b) on a 2-worker Dask LocalCluster", lambda: _count(records_on(client, documents)))
         for number in range(rounds):
             for runner in (a, b, c, d):
-                runner.round()
+                runner.round(rss)
             print(f"round {number + 1}: " + ", ".join(f"{min(r.walls[-1:]):.1f} s" for r in (a, b, c, d)), flush=True)
-        dask_peaks = sorted(client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss).values())
     print()
     for runner in (a, b, c, d):
         print(f"{runner.label:<44} {runner.rate(words):>8,.0f} words/s  (rounds: {_secs(runner.walls)})")
@@ -124,14 +156,10 @@ def throughput(words: int, rounds: int) -> None:
     print(f"c/b = {rc / rb:.2f}   (target >= 1.6 on 2 cores)")
     print(f"d/c = {rd / rc:.2f}   (target >= 0.85)")
     print(f"load average at the end: {psutil.getloadavg()[0]:.1f}")
-    print("\npeak RSS per process:")
-    print(
-        f"  main process (holds the text; runs (a) and (b)): {_mb_kb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)}"
-    )
-    print(
-        f"  largest spaCy worker process of (c):            {_mb_kb(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)}"
-    )
-    print(f"  Dask workers of (d):                            {', '.join(_mb_kb(p) for p in dask_peaks)}")
+    print("\npeak RSS per process, sampled every 0.25 s (Dask: the workers are the largest others):")
+    for runner in (a, b, c, d):
+        print(f"  {runner.label:<44} {rss.report(runner.label)}")
+    rss.stop.set()
 
 
 def component_costs(documents: list[Document]) -> None:

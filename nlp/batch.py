@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nlp.ingest import DEFAULT_MAX_BYTES, Document, ReadError, read_paths
-from nlp.pipeline import PIPELINE_VERSION, Extractor, build_pipeline
+from nlp.pipeline import DEFAULT_BATCH_SIZE, PIPELINE_VERSION, Extractor, build_pipeline
 from nlp.record import Record
 from nlp.store import Store
 from nlp.writers import Batched, JsonlSink, SkipDone, StoreSink, TableSink, jsonl_done, repair_tail
@@ -46,7 +46,7 @@ class ExtractOptions:
     store: str | None = None
     model: str | None = None
     workers: int = 1  # spaCy processes (local engine), or LocalCluster workers (dask, no scheduler)
-    batch_size: int = 16  # documents per spaCy batch
+    batch_size: int = DEFAULT_BATCH_SIZE  # documents per spaCy batch
     resume: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
     engine: str = "local"

@@ -18,6 +18,7 @@ from nlp import __version__
 from nlp.batch import ENGINES, EngineError, ExtractOptions, load_records, run_extract
 from nlp.cli_commitments import commitments_app
 from nlp.models import ModelNotFound
+from nlp.pipeline import DEFAULT_BATCH_SIZE
 from nlp.record import json_schema
 from nlp.stance.cli import stance_app
 from nlp.store import StoreError
@@ -64,7 +65,9 @@ def extract(
     workers: Annotated[
         int, typer.Option("--workers", min=1, help="Processes for spaCy (with --engine dask: LocalCluster workers).")
     ] = 1,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")] = 16,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")
+    ] = DEFAULT_BATCH_SIZE,
     resume: Annotated[bool, typer.Option("--resume", help="Skip documents already in the output or store.")] = False,
     max_mb: Annotated[float, typer.Option("--max-mb", help="Largest single document to read, in MB.")] = 20.0,
     engine: Annotated[str, typer.Option("--engine", help="local (spaCy processes) or dask.")] = "local",
@@ -143,7 +146,9 @@ def evaluate(
     details: Annotated[bool, typer.Option("--details", help="List every miss and extra.")] = False,
     records: Annotated[
         Path | None,
-        typer.Option("--records", exists=True, dir_okay=False, help="Score these records (.jsonl) instead of extracting."),
+        typer.Option(
+            "--records", exists=True, dir_okay=False, help="Score these records (.jsonl) instead of extracting."
+        ),
     ] = None,
 ) -> None:
     """Score the pipeline against gold annotations (GOLD.md)."""

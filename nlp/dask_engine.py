@@ -18,7 +18,7 @@ from distributed import Client, Future, LocalCluster, Worker, WorkerPlugin, get_
 
 from nlp.batch import EngineError
 from nlp.ingest import Document
-from nlp.pipeline import Extractor, build_pipeline, failed_record
+from nlp.pipeline import DEFAULT_BATCH_SIZE, Extractor, build_pipeline, failed_record
 from nlp.record import Record
 
 log = logging.getLogger("policing")
@@ -30,7 +30,7 @@ class DaskSettings:
     scheduler: str | None = None  # address of a running scheduler; None starts a LocalCluster
     workers: int = 2  # LocalCluster worker processes (one thread each)
     model: str | None = None
-    batch_size: int = 16
+    batch_size: int = DEFAULT_BATCH_SIZE
 
 
 class PipelinePlugin(WorkerPlugin):

@@ -10,6 +10,7 @@ import dataclasses
 import hashlib
 import types
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 SCHEMA_VERSION = "1"
@@ -150,9 +151,14 @@ def text_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+@cache
+def _fields_of(cls: type) -> tuple[dict[str, Any], frozenset[str]]:
+    """A dataclass's resolved type hints and field names (resolving them is slow: done once)."""
+    return get_type_hints(cls), frozenset(f.name for f in dataclasses.fields(cls))
+
+
 def _build(cls: type, data: Any) -> Any:
-    hints = get_type_hints(cls)
-    known = {f.name for f in dataclasses.fields(cls)}
+    hints, known = _fields_of(cls)
     kwargs = {key: _coerce(hints[key], value) for key, value in data.items() if key in known}
     return cls(**kwargs)
 
