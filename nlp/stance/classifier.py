@@ -73,35 +73,54 @@ class TrainedStanceClassifier(StanceClassifier):
         return self.predict_spans([doc[:] for doc in docs])
 
     def predict_spans(self, spans: Sequence[Span]) -> list[Result]:
+        """Gates first, then relevance on what they leave, then the side on what is relevant:
+        each stage only transforms the statements that reach it (most never pass the gates)."""
         if not spans:
             return []
         rows = featurize_spans(spans)
-        relevance_x = self.model.relevance[:-1].transform(rows)
-        stance_x = self.model.stance[:-1].transform(rows)
+        results: list[Result | None] = [_gate(row, span) for row, span in zip(rows, spans, strict=True)]
+        open_rows = [i for i, result in enumerate(results) if result is None]
+        if not open_rows:
+            return [result for result in results if result is not None]
+        relevance_x = self.model.relevance[:-1].transform([rows[i] for i in open_rows])
         related = self.model.relevance[-1].predict_proba(relevance_x)[:, _index(self.model.relevance, RELATED)]
+        on_topic = []
+        for i, probability in zip(open_rows, related, strict=True):
+            if probability < self.threshold:
+                # Not about the target: nothing in it drove a side, so no cue search either.
+                results[i] = ("unrelated", round(1 - float(probability), 4), [])
+            else:
+                on_topic.append((i, float(probability)))
+        if on_topic:
+            self._sides(on_topic, rows, spans, results)
+        return [result for result in results if result is not None]
+
+    def _sides(
+        self,
+        on_topic: list[tuple[int, float]],
+        rows: list[dict[str, float]],
+        spans: Sequence[Span],
+        results: list[Result | None],
+    ) -> None:
+        stance_x = self.model.stance[:-1].transform([rows[i] for i, _ in on_topic])
         sides = self.model.stance[-1].predict_proba(stance_x)
         classes = [str(c) for c in self.model.stance[-1].classes_]
-        results = []
-        for i, span in enumerate(spans):
-            lookalike = lookalike_only(rows[i], span)
-            if lookalike:
-                results.append(("unrelated", round(max(1 - float(related[i]), LOOKALIKE_SCORE), 4), [lookalike]))
-                continue
-            if "tgt:none" in rows[i] and "ctx:none" in rows[i]:
-                # Neither the statement nor the text around it names armed policing: whatever
-                # its words lean to, it cannot be about armed patrols.
-                results.append(("unrelated", round(max(1 - float(related[i]), LOOKALIKE_SCORE), 4), []))
-                continue
-            if related[i] < self.threshold:
-                # Not about the target: nothing in it drove a side, and most statements land here,
-                # so the (costly) cue search is kept for the statements that take one.
-                results.append(("unrelated", round(1 - float(related[i]), 4), []))
-                continue
-            best = int(sides[i].argmax())
+        for k, (i, related) in enumerate(on_topic):
+            best = int(sides[k].argmax())
             # The label's probability: about armed patrols, and then this side.
-            score = float(related[i] * sides[i][best])
-            results.append((classes[best], round(score, 4), self.stance_weights.cues(stance_x[i], classes[best], span)))
-        return results
+            cues = self.stance_weights.cues(stance_x[k], classes[best], spans[i])
+            results[i] = (classes[best], round(related * float(sides[k][best]), 4), cues)
+
+
+def _gate(row: dict[str, float], span: Span) -> Result | None:
+    """A label without the model: a look-alike named alone, or no mention of armed policing in
+    the statement or around it (whatever its words lean to, it cannot be about armed patrols)."""
+    lookalike = lookalike_only(row, span)
+    if lookalike:
+        return ("unrelated", LOOKALIKE_SCORE, [lookalike])
+    if "tgt:none" in row and "ctx:none" in row:
+        return ("unrelated", LOOKALIKE_SCORE, [])
+    return None
 
 
 def lookalike_only(row: dict[str, float], span: Span) -> str | None:
