@@ -12,22 +12,14 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from nlp.extract.figures import UNITS_WORDS
+
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
-NUMBERS = {
+# Number words as the figures extractor reads them, and the vague ones timeframes use.
+NUMBERS = {word: value for word, value in UNITS_WORDS.items() if value} | {
     "a": 1,
     "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "twelve": 12,
     "few": 3,  # "in the next few weeks": read as three
     "coming": 3,  # "in the coming weeks"
 }
