@@ -231,13 +231,21 @@ def rss_while_streaming(megabytes: float, workers: int) -> None:
 
 
 def _sample(samples: list[tuple[int, float, list[float]]], done: list[int], stop: threading.Event) -> None:
-    me = psutil.Process()
+    me, started, last_report = psutil.Process(), time.monotonic(), time.monotonic()
     while not stop.wait(0.5):
         try:
             children = [c.memory_info().rss / MB for c in me.children(recursive=True)]
         except psutil.Error:
             continue
         samples.append((done[0], me.memory_info().rss / MB, children))
+        if time.monotonic() - last_report >= 300:  # a long stream shows it is alive
+            last_report = time.monotonic()
+            largest = max(children, default=0.0)
+            print(
+                f"  ... {done[0]} docs after {last_report - started:,.0f} s, "
+                f"main {samples[-1][1]:,.0f} MB, largest worker {largest:,.0f} MB",
+                flush=True,
+            )
 
 
 def main() -> None:

@@ -122,8 +122,10 @@ class Scorer:
             self._statements(g["statements"], record, gold.name)
         if "stance" in g:
             self.document_hits.append(g["stance"] == record.stance.label)
+            if not self.document_hits[-1]:
+                self.misses.append(f"{gold.name}: document stance {record.stance.label} (gold {g['stance']})")
         if "speakers" in g:
-            self._speakers(g["speakers"], record)
+            self._speakers(g["speakers"], record, gold.name)
 
     def _boroughs(self, gold: list[str], record: Record, ignore: list[str], name: str) -> None:
         predicted = {b.code for b in record.boroughs} - set(ignore)
@@ -198,13 +200,19 @@ class Scorer:
             self.relevance_hits.append(hit is not None and (item["stance"] == "unrelated") == (label == "unrelated"))
             if hit is None:
                 self.misses.append(f"{name}: statement missed {item['quote']!r}")
-            elif not name_matches(item["speaker"], hit.speaker):
+                continue
+            if label != item["stance"]:
+                self.misses.append(f"{name}: stance {label} for {item['quote']!r} (gold {item['stance']})")
+            if not name_matches(item["speaker"], hit.speaker):
                 self.misses.append(f"{name}: speaker {hit.speaker!r} for {item['quote']!r} (gold {item['speaker'][0]})")
 
-    def _speakers(self, gold: list[dict[str, Any]], record: Record) -> None:
+    def _speakers(self, gold: list[dict[str, Any]], record: Record, name: str) -> None:
         for item in gold:
             hit = next((s for s in record.stance.by_speaker if name_matches(item["speaker"], s.speaker)), None)
-            self.speaker_pairs.append((item["stance"], hit.label if hit else "(not found)"))
+            label = hit.label if hit else "(not found)"
+            self.speaker_pairs.append((item["stance"], label))
+            if label != item["stance"]:
+                self.misses.append(f"{name}: speaker stance {label} for {item['speaker'][0]} (gold {item['stance']})")
 
     def summary(self) -> dict[str, dict[str, float]]:
         def share(values: list[bool]) -> float:

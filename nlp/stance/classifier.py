@@ -19,8 +19,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp.stance.explain import Weights
-from nlp.stance.features import HARD_NEGATIVES, featurize_spans
-from nlp.stance.model import METADATA_FILE, MODEL_FILE, RELATED, StanceModel, load_bytes
+from nlp.stance.features import HARD_NEGATIVES, featurize, topic_features
+from nlp.stance.model import METADATA_FILE, MODEL_FILE, RELATED, StanceModel, load_bytes, vectorize
 from nlp.stance.rules import rule_stance
 
 log = logging.getLogger(__name__)
@@ -77,12 +77,13 @@ class TrainedStanceClassifier(StanceClassifier):
         each stage only transforms the statements that reach it (most never pass the gates)."""
         if not spans:
             return []
-        rows = featurize_spans(spans)
-        results: list[Result | None] = [_gate(row, span) for row, span in zip(rows, spans, strict=True)]
+        topics = [topic_features(span) for span in spans]
+        results: list[Result | None] = [_gate(topic, span) for topic, span in zip(topics, spans, strict=True)]
         open_rows = [i for i, result in enumerate(results) if result is None]
         if not open_rows:
             return [result for result in results if result is not None]
-        relevance_x = self.model.relevance[:-1].transform([rows[i] for i in open_rows])
+        rows: dict[int, dict[str, float]] = {i: featurize(spans[i], topic=topics[i]) for i in open_rows}
+        relevance_x = vectorize(self.model.relevance, [rows[i] for i in open_rows])
         related = self.model.relevance[-1].predict_proba(relevance_x)[:, _index(self.model.relevance, RELATED)]
         on_topic = []
         for i, probability in zip(open_rows, related, strict=True):
@@ -98,11 +99,11 @@ class TrainedStanceClassifier(StanceClassifier):
     def _sides(
         self,
         on_topic: list[tuple[int, float]],
-        rows: list[dict[str, float]],
+        rows: dict[int, dict[str, float]],
         spans: Sequence[Span],
         results: list[Result | None],
     ) -> None:
-        stance_x = self.model.stance[:-1].transform([rows[i] for i, _ in on_topic])
+        stance_x = vectorize(self.model.stance, [rows[i] for i, _ in on_topic])
         sides = self.model.stance[-1].predict_proba(stance_x)
         classes = [str(c) for c in self.model.stance[-1].classes_]
         for k, (i, related) in enumerate(on_topic):

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from nlp.gold import GoldDocument, load_gold_dir
 
 log = logging.getLogger(__name__)
+BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 QUOTE_CHARS = "\"'\u2018\u2019\u201c\u201d`"
 
 
@@ -56,7 +57,19 @@ def quote_sentences(doc: Doc, quote: str) -> Span | None:
     if words is None:
         return None
     first, last = words[0].sent, words[-1].sent
-    return doc[first.start : last.end]
+    return _within_paragraph(doc, doc[first.start : last.end], m.start(), m.end())
+
+
+def _within_paragraph(doc: Doc, span: Span, start: int, end: int) -> Span:
+    """``span`` cut at the blank lines around the quote at ``start``-``end``, as the pipeline
+    cuts its statements: a speaker's name or a headline above the quote is not part of it."""
+    text = doc.text
+    before = [m.end() for m in BLANK_LINE.finditer(text, span.start_char, start)]
+    after = BLANK_LINE.search(text, end, span.end_char)
+    cut = doc.char_span(
+        before[-1] if before else span.start_char, after.start() if after else span.end_char, alignment_mode="expand"
+    )
+    return cut if cut is not None and len(cut) else span
 
 
 def examples_in(gold: GoldDocument, doc: Doc) -> Iterator[Example]:

@@ -49,11 +49,12 @@ class Weights:
         """The phrases of ``span`` that added most to ``label``, strongest first."""
         contributions = x.data * self.by_label[label][x.indices]
         by_phrase: dict[str, float] = defaultdict(float)
+        view = _View.of(span)
         # Only the strongest features are turned back into words: mapping is the slow part.
         for k in np.argsort(-contributions, kind="stable")[:MAX_FEATURES_READ]:
             if contributions[k] <= 0:
                 break
-            phrase = phrase_of(self.names[x.indices[k]], span)
+            phrase = phrase_of(self.names[x.indices[k]], view)
             if phrase:
                 by_phrase[phrase] += float(contributions[k])
         ranked = sorted(by_phrase.items(), key=lambda item: (-item[1], item[0]))
@@ -69,22 +70,35 @@ def _without_overlaps(phrases: list[str]) -> list[str]:
     return kept
 
 
-def _content(span: Span) -> list[Token]:
-    return [t for t in span if not t.is_space and (not t.is_punct or t.text == "?")]
+@dataclass
+class _View:
+    """A statement's words as the features saw them, worked out once per statement."""
+
+    span: Span
+    tokens: list[Token]
+    forms: list[str]
+    padded: list[str]
+
+    @classmethod
+    def of(cls, span: Span) -> _View:
+        tokens = [t for t in span if not t.is_space and (not t.is_punct or t.text == "?")]
+        forms = [word_form(t) for t in tokens]
+        return cls(span, tokens, forms, [f" {form} " for form in forms])
 
 
-def _word_phrase(words: str, span: Span) -> str | None:
+def _word_phrase(words: str, view: _View) -> str | None:
     forms = words.removeprefix("not_").split(" ")
-    tokens = _content(span)
-    for i in range(len(tokens) - len(forms) + 1):
-        window = tokens[i : i + len(forms)]
-        if [word_form(t) for t in window] == forms and not all(t.is_stop for t in window):
-            return span.doc[window[0].i : window[-1].i + 1].text
+    for i in range(len(view.tokens) - len(forms) + 1):
+        window = view.tokens[i : i + len(forms)]
+        if view.forms[i : i + len(forms)] == forms and not all(t.is_stop for t in window):
+            return view.span.doc[window[0].i : window[-1].i + 1].text
     return None
 
 
-def _char_phrase(gram: str, span: Span) -> str | None:
-    return next((t.text for t in _content(span) if not t.is_stop and gram in f" {word_form(t)} "), None)
+def _char_phrase(gram: str, view: _View) -> str | None:
+    return next(
+        (t.text for t, padded in zip(view.tokens, view.padded, strict=True) if gram in padded and not t.is_stop), None
+    )
 
 
 def _lemma_phrase(lemma: str, span: Span) -> str | None:
@@ -97,15 +111,16 @@ def _pattern_phrase(name: str, span: Span) -> str | None:
     return found.group() if found else None
 
 
-def phrase_of(feature: str, span: Span) -> str | None:
-    """The words of ``span`` that fired ``feature``, or None when it has no words of its own."""
+def phrase_of(feature: str, span: Span | _View) -> str | None:
+    """The words of the statement that fired ``feature``, or None when it has no words of its own."""
+    view = span if isinstance(span, _View) else _View.of(span)
     namespace, _, value = feature.partition(":")
     if namespace == "w":
-        return _word_phrase(value, span)
+        return _word_phrase(value, view)
     if namespace == "c":
-        return _char_phrase(value, span)
+        return _char_phrase(value, view)
     if namespace in ("tgt", "hn", "hn_only"):
-        return _pattern_phrase(value, span)
+        return _pattern_phrase(value, view.span)
     if namespace in LEMMA_NAMESPACES and not value.startswith("<") and value not in ("strong", "weak"):
-        return _lemma_phrase(re.sub(r"^not_", "", value), span)
+        return _lemma_phrase(re.sub(r"^not_", "", value), view.span)
     return None

@@ -17,6 +17,7 @@ No feature depends on a second parse: the span comes from the Doc the pipeline a
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -25,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from nlp.extract.spans import doc_text
 
-FEATURES_VERSION = "1"
+FEATURES_VERSION = "2"
 
 # The target, as the text names it (RECORD.md: officers carrying firearms on patrol).
 TARGET_PATTERNS: dict[str, re.Pattern[str]] = {
@@ -156,6 +157,31 @@ def target_mentions(text: str) -> Iterator[tuple[str, int, int]]:
             yield name, m.start(), m.end()
 
 
+class _Mentions:
+    """Every mention of the target in the Doc being labelled, found once and sorted by start:
+    statements, the text around them and the document's density are all read from it."""
+
+    doc: Doc | None = None
+    found: list[tuple[int, int, str]] = []
+    starts: list[int] = []
+
+    @classmethod
+    def of(cls, doc: Doc) -> type[_Mentions]:
+        if cls.doc is not doc:
+            cls.doc = doc
+            cls.found = sorted((start, end, name) for name, start, end in target_mentions(doc_text(doc)))
+            cls.starts = [start for start, _, _ in cls.found]
+        return cls
+
+
+def mentions_within(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The target mentions of ``doc`` lying wholly between two character offsets."""
+    index = _Mentions.of(doc)
+    first = bisect.bisect_left(index.starts, start)
+    last = bisect.bisect_left(index.starts, end)
+    return [m for m in index.found[first:last] if m[1] <= end]
+
+
 def hard_negatives(text: str) -> Iterator[tuple[str, int, int]]:
     for name, pattern in HARD_NEGATIVES.items():
         for m in pattern.finditer(text):
@@ -195,15 +221,14 @@ def _syntax(root: Token) -> Iterator[str]:
 
 
 def _target_features(span: Span) -> Iterator[str]:
-    text, offset = span.text, span.start_char
     found = False
-    for name, start, end in target_mentions(text):
+    for start, end, name in mentions_within(span.doc, span.start_char, span.end_char):
         found = True
         yield f"tgt:{name}"
-        mention = span.doc.char_span(offset + start, offset + end, alignment_mode="expand")
+        mention = span.doc.char_span(start, end, alignment_mode="expand")
         if mention is not None:
             yield from _syntax(mention.root)
-    negatives = {name for name, _, _ in hard_negatives(text)}
+    negatives = {name for name, _, _ in hard_negatives(span.text)}
     for name in sorted(negatives):
         yield f"hn:{name}"
         if not found:
@@ -222,17 +247,15 @@ def _is_modal(token: Token) -> bool:
 
 def target_density(doc: Doc) -> float:
     """Mentions of the target per thousand characters of the document."""
-    return sum(1 for _ in target_mentions(doc_text(doc))) * 1000 / max(len(doc_text(doc)), 1)
+    return len(_Mentions.of(doc).found) * 1000 / max(len(doc_text(doc)), 1)
 
 
 def _context(span: Span, density: float) -> Iterator[str]:
     """Whether the target is named around the statement: "they", "the patrols", "it" often
     stand for armed officers named a sentence or two before."""
-    text = doc_text(span.doc)
-    before = text[max(0, span.start_char - CONTEXT_BEFORE) : span.start_char]
-    after = text[span.end_char : span.end_char + CONTEXT_AFTER]
-    named_before = next(target_mentions(before), None) is not None
-    named_after = next(target_mentions(after), None) is not None
+    doc = span.doc
+    named_before = bool(mentions_within(doc, max(0, span.start_char - CONTEXT_BEFORE), span.start_char))
+    named_after = bool(mentions_within(doc, span.end_char, span.end_char + CONTEXT_AFTER))
     yield "ctx:before" if named_before else "ctx:not_before"
     yield "ctx:after" if named_after else "ctx:not_after"
     if not named_before and not named_after:
@@ -256,25 +279,27 @@ def _modality(tokens: list[Token]) -> Iterator[str]:
         yield "question"
 
 
-def featurize(span: Span, density: float | None = None) -> dict[str, float]:
-    """The feature counts of one statement; ``density`` is its document's target_density."""
-    tokens = [t for t in span if not t.is_space]
-    counts: Counter[str] = Counter()
-    counts.update(_words(tokens))
-    counts.update(_chars(tokens))
-    counts.update(_target_features(span))
-    counts.update(_modality(tokens))
+def topic_features(span: Span, density: float | None = None) -> dict[str, float]:
+    """The cheap part of the features: mentions of the target and its look-alikes in the
+    statement and around it. They decide alone whether a statement can be about the target."""
+    counts: Counter[str] = Counter(_target_features(span))
     counts.update(_context(span, target_density(span.doc) if density is None else density))
     return {name: float(value) for name, value in counts.items()}
 
 
+def featurize(span: Span, density: float | None = None, topic: dict[str, float] | None = None) -> dict[str, float]:
+    """The feature counts of one statement; ``density`` is its document's target_density and
+    ``topic`` its topic_features, when already worked out."""
+    tokens = [t for t in span if not t.is_space]
+    counts: Counter[str] = Counter()
+    counts.update(_words(tokens))
+    counts.update(_chars(tokens))
+    counts.update(_modality(tokens))
+    row = {name: float(value) for name, value in counts.items()}
+    row.update(topic if topic is not None else topic_features(span, density))
+    return row
+
+
 def featurize_spans(spans: Sequence[Span]) -> list[dict[str, float]]:
-    """Feature counts of many statements, reading each document's density once."""
-    densities: dict[int, float] = {}
-    rows = []
-    for span in spans:
-        key = id(span.doc)
-        if key not in densities:
-            densities[key] = target_density(span.doc)
-        rows.append(featurize(span, densities[key]))
-    return rows
+    """Feature counts of many statements."""
+    return [featurize(span) for span in spans]

@@ -23,6 +23,7 @@ from nlp.stance.model import (
     fit,
     load_bytes,
     model_bytes,
+    vectorize,
 )
 from nlp.stance.train import package_model_dir
 
@@ -95,3 +96,20 @@ def test_quote_sentences(parser, quote: str, found: bool) -> None:  # type: igno
     assert (span is not None) == found
     if span is not None:
         assert span.text.startswith("He said")
+
+
+def test_quote_sentences_stop_at_blank_lines(parser) -> None:  # type: ignore[no-untyped-def]
+    # A speaker heading or headline above a quote is not part of the statement, as in the pipeline.
+    doc = parser("Ms Adeyemi\n\nWill the Minister rule out armed patrols on estates?\n\nThe Minister\n\nI will not.")
+    span = quote_sentences(doc, "rule out armed patrols on estates")
+    assert span is not None
+    assert span.text == "Will the Minister rule out armed patrols on estates?"
+
+
+def test_fast_vectorize_matches_the_pipeline_transform(training_rows) -> None:  # type: ignore[no-untyped-def]
+    rows, labels = training_rows
+    model = load_classifier(None).model  # type: ignore[attr-defined]
+    sample = rows[:40] + [{"w:never-seen-feature": 1.0}, {}]
+    for stage in (model.relevance, model.stance):
+        expected = stage[:-1].transform(sample)
+        assert abs(vectorize(stage, sample) - expected).max() == 0.0
