@@ -102,8 +102,8 @@ def load_pipeline(client: Client, settings: DaskSettings) -> None:
 
 
 def records_on(client: Client, documents: Iterable[Document], partition_size: int = 16) -> Iterator[Record]:
-    """Records in input order; at most two partitions per worker thread are in flight."""
-    in_flight = 2 * max(sum(client.nthreads().values()), 1)
+    """Records in input order; at most four partitions per worker thread are in flight, so a slow one does not leave workers idle."""
+    in_flight = 4 * max(sum(client.nthreads().values()), 1)
     queue: deque[tuple[list[Document], Future]] = deque()
     for part in partitions(documents, partition_size):
         queue.append((part, client.submit(extract_partition, part, pure=False)))

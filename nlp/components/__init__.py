@@ -65,7 +65,8 @@ class StanceComponent:
     def __call__(self, doc: Doc) -> Doc:
         statements = doc._.statements or []
         # Statements are spans of this Doc: the classifier reads its parse, never parses again.
-        results = self.classifier.predict_doc(doc, [(s.start, s.end) for s in statements])
+        offsets = [(s.start, s.end) for s in statements]
+        results = self.classifier.predict_doc(doc, offsets, [s.speaker for s in statements])
         for statement, result in zip(statements, results, strict=True):
             statement.stance = result
         return doc

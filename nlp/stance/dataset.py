@@ -32,6 +32,7 @@ class Example:
     quote: str
     label: str
     span: Span
+    speaker: str | None = None  # the first accepted form of the gold speaker
 
 
 def quote_pattern(quote: str) -> re.Pattern[str]:
@@ -79,7 +80,8 @@ def examples_in(gold: GoldDocument, doc: Doc) -> Iterator[Example]:
         if span is None:
             log.warning("%s: gold quote not found in the text: %r", gold.name, item["quote"])
             continue
-        yield Example(gold.name, item["quote"], item["stance"], span)
+        speaker = (item.get("speaker") or [None])[0]
+        yield Example(gold.name, item["quote"], item["stance"], span, speaker)
 
 
 def examples_from(golds: Iterable[GoldDocument], nlp: Language) -> Iterator[Example]:

@@ -72,7 +72,9 @@ class Report:
 def evaluate_examples(classifier: StanceClassifier, examples: Sequence[Example], majority: str, source: str) -> Report:
     """The classifier, the majority label and the cue rule on the same gold statements."""
     gold = [e.label for e in examples]
-    predicted = [label for label, _, _ in classifier.predict_spans([e.span for e in examples])]
+    # Statements of one document by one speaker share a side (the speakers are the gold ones).
+    speakers = [f"{e.document}\n{e.speaker}" if e.speaker else None for e in examples]
+    predicted = [label for label, _, _ in classifier.predict_spans([e.span for e in examples], speakers)]
     rule = [label for label, _, _ in StanceClassifier().predict_spans([e.span for e in examples])]
     systems = [
         Scores(classifier.name, list(zip(gold, predicted, strict=True))),

@@ -15,6 +15,9 @@ CASES = [
     ([U] * 10 + [("A", "support", 0.7), ("A", "support", 0.6)], "support"),  # two confident statements
     ([("A", "support", 0.7), ("B", "oppose", 0.8)], "mixed"),  # both sides voiced
     ([("A", "neutral", 0.7), ("B", "neutral", 0.6)], "neutral"),  # about it, no side taken
+    # one speaker leaning to support who also says one clear thing against: both sides voiced
+    ([("A", "support", 0.7), ("A", "support", 0.8), ("A", "oppose", 0.45)], "mixed"),
+    ([("A", "support", 0.7), ("A", "support", 0.8), ("A", "oppose", 0.3)], "support"),  # too unsure to count
 ]
 
 

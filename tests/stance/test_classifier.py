@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 
+import numpy as np
 import pytest
 
-from nlp.stance.classifier import StanceClassifier, TrainedStanceClassifier, load_classifier
+from nlp.stance.classifier import StanceClassifier, TrainedStanceClassifier, lean_on_speakers, load_classifier
 from nlp.stance.model import LABELS
 
 pytestmark = pytest.mark.slow
@@ -115,3 +116,18 @@ def test_pipeline_fills_statement_stance(extractor) -> None:  # type: ignore[no-
     labels = [s.stance.label for s in record.statements]
     assert labels and set(labels) <= set(LABELS)
     assert record.stance.label != "unrelated"
+
+
+def test_sides_lean_on_the_same_speakers_other_statements() -> None:
+    sides = np.array([[0.45, 0.55, 0.0], [0.9, 0.1, 0.0], [0.8, 0.2, 0.0], [0.2, 0.8, 0.0]])
+    blended = lean_on_speakers(sides, ["Okafor", "Okafor", "Okafor", None], weight=0.5)
+    assert blended[0].argmax() == 0  # a close call goes the way the speaker leans elsewhere
+    assert blended[1].argmax() == 0 and blended[2].argmax() == 0
+    assert (blended[3] == sides[3]).all()  # an unknown speaker is left alone
+    assert np.allclose(blended.sum(axis=1), 1.0)
+
+
+def test_one_clear_statement_keeps_its_side_against_its_speaker() -> None:
+    sides = np.array([[0.05, 0.95, 0.0], [0.7, 0.3, 0.0], [0.7, 0.3, 0.0]])
+    blended = lean_on_speakers(sides, ["Reid", "Reid", "Reid"], weight=0.5)
+    assert blended[0].argmax() == 1  # a speaker may voice both sides
