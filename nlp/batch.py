@@ -18,6 +18,7 @@ from nlp.record import Record
 from nlp.store import Store
 from nlp.writers import Batched, JsonlSink, SkipDone, StoreSink, TableSink, jsonl_done, repair_tail
 
+COMMIT_EVERY = 64  # records per store transaction: fewer commits, at most this many to redo after a crash
 log = logging.getLogger("policing")
 ENGINES = ("local", "dask")
 
@@ -52,7 +53,7 @@ class ExtractOptions:
     engine: str = "local"
     scheduler: str | None = None  # a Dask scheduler address; None starts a LocalCluster
     partition_size: int = 16  # documents per Dask task
-    commit_every: int = 64  # records per store transaction
+    commit_every: int = COMMIT_EVERY  # records per store transaction
 
 
 def open_sinks(options: ExtractOptions, store: Store | None) -> list[SkipDone]:

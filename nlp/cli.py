@@ -15,7 +15,7 @@ import typer
 from tqdm import tqdm
 
 from nlp import __version__
-from nlp.batch import ENGINES, EngineError, ExtractOptions, load_records, run_extract
+from nlp.batch import COMMIT_EVERY, ENGINES, EngineError, ExtractOptions, load_records, run_extract
 from nlp.cli_commitments import commitments_app
 from nlp.models import ModelNotFound
 from nlp.pipeline import DEFAULT_BATCH_SIZE
@@ -69,6 +69,9 @@ def extract(
         int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")
     ] = DEFAULT_BATCH_SIZE,
     resume: Annotated[bool, typer.Option("--resume", help="Skip documents already in the output or store.")] = False,
+    commit_every: Annotated[
+        int, typer.Option("--commit-every", min=1, help="Records per store transaction (with --store).")
+    ] = COMMIT_EVERY,
     max_mb: Annotated[float, typer.Option("--max-mb", help="Largest single document to read, in MB.")] = 20.0,
     engine: Annotated[str, typer.Option("--engine", help="local (spaCy processes) or dask.")] = "local",
     scheduler: Annotated[
@@ -90,6 +93,7 @@ def extract(
         workers=workers,
         batch_size=batch_size,
         resume=resume,
+        commit_every=commit_every,
         max_bytes=int(max_mb * 1_000_000),
         engine=engine,
         scheduler=scheduler,

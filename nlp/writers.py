@@ -265,16 +265,21 @@ def _columns(name: str) -> list[str]:
 
 
 class StoreSink:
-    """Saves each record and registers its commitments, in one transaction."""
+    """Saves records and registers their commitments: one transaction per record, or per
+    batch through ``write_many`` (a crash loses at most the batch, which --resume redoes)."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self.register = Register(store)
 
     def write(self, record: Record) -> None:
+        self.write_many([record])
+
+    def write_many(self, records: list[Record]) -> None:
         with self.store.engine.begin() as conn:
-            self.store.save(record, conn)
-            self.register.add_record(record, conn)
+            for record in records:
+                self.store.save(record, conn)
+                self.register.add_record(record, conn)
 
     def close(self) -> None:
         pass

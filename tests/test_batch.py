@@ -222,7 +222,7 @@ def test_a_killed_run_into_file_and_store_resumed_fills_both_exactly_once(tmp_pa
     write_documents(tmp_path / "in", 60)
     out, db = tmp_path / "out.jsonl", tmp_path / "records.db"
     command = [str(POLICING), "-q", "extract", str(tmp_path / "in"), "-o", str(out), "--store", str(db)]
-    _kill_when([*command, "--batch-size", "4"], lambda: _count_stored(db) >= 1)
+    _kill_when([*command, "--batch-size", "4", "--commit-every", "8"], lambda: _count_stored(db) >= 8)
     assert _count_stored(db) < 60
     result = subprocess.run([*command, "--resume", "--batch-size", "4"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
