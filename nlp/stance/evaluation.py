@@ -1,8 +1,8 @@
 """Scoring the stance classifier on gold statements, beside two baselines in the same run.
 
 The baselines: always the training set's majority label, and the cue-lexicon rule. Each
-gold statement is given to them as the sentence(s) holding its quote (the "given gold
-statements" view); the end-to-end figure, with statements found by the pipeline, comes
+gold statement is given to them as the sentence(s) holding its quote, with its gold speaker
+(the "given gold statements" view); the end-to-end figure, with statements found by the pipeline, comes
 from ``policing evaluate``.
 """
 

@@ -45,7 +45,6 @@ TABLE = [
 # the corpus mostly uses in opposition outweigh the verb of support. Kept so a better model shows.
 KNOWN_MISSES = [
     ("Armed patrols should be extended to every borough with a gun crime problem.", "support"),
-    ("I support armed patrols on the estate while the threat remains.", "support"),
     ("The armed patrols have made residents feel safer, and they should stay.", "support"),
 ]
 
