@@ -4,32 +4,43 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import OrderedDict
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 PIECE = re.compile(r"\S.*(?:\n(?![ \t]*\n).*)*")
 
 
+@dataclass
+class _Entry:
+    doc: Doc
+    text: str
+    bounds: list[tuple[int, int]]
+
+
 class _Cache:
-    """What is costly to ask a Doc again and again, for the Doc being processed now.
+    """What is costly to ask a Doc again and again, for the Docs being processed now.
 
     ``Doc.text`` joins every token on each access, and ``Doc.sents`` and
     ``has_annotation`` walk every token: asked per statement or per figure, they made the
-    extractors quadratic in document length. Components handle one Doc at a time, so one
-    entry is enough; the Doc itself is the key (compared by identity)."""
+    extractors quadratic in document length. spaCy hands each component a batch of Docs in
+    turn, so the last few Docs are kept (a batch's worth), each checked by identity."""
 
-    doc: Doc | None = None
-    text: str = ""
-    bounds: list[tuple[int, int]] = []
+    SIZE = 16
+    entries: OrderedDict[int, _Entry] = OrderedDict()
 
     @classmethod
-    def of(cls, doc: Doc) -> type[_Cache]:
-        if cls.doc is not doc:
-            cls.doc, cls.text = doc, doc.text
+    def of(cls, doc: Doc) -> _Entry:
+        entry = cls.entries.get(id(doc))
+        if entry is None or entry.doc is not doc:
             parsed = doc.has_annotation("SENT_START")
-            cls.bounds = [(sent.start_char, sent.end_char) for sent in doc.sents] if parsed else []
-        return cls
+            bounds = [(sent.start_char, sent.end_char) for sent in doc.sents] if parsed else []
+            entry = cls.entries[id(doc)] = _Entry(doc, doc.text, bounds)
+            while len(cls.entries) > cls.SIZE:
+                cls.entries.popitem(last=False)
+        return entry
 
 
 def doc_text(doc: Doc) -> str:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 
 from nlp.stance.explain import Weights
 from nlp.stance.features import HARD_NEGATIVES, featurize, topic_features
-from nlp.stance.model import METADATA_FILE, MODEL_FILE, RELATED, StanceModel, load_bytes, vectorize
+from nlp.stance.model import METADATA_FILE, MODEL_FILE, RELATED, StanceModel, load_bytes, probabilities, vectorize
 from nlp.stance.rules import rule_stance
 
 log = logging.getLogger(__name__)
@@ -96,7 +96,7 @@ class TrainedStanceClassifier(StanceClassifier):
             return [result for result in results if result is not None]
         rows: dict[int, dict[str, float]] = {i: featurize(spans[i], topic=topics[i]) for i in open_rows}
         relevance_x = vectorize(self.model.relevance, [rows[i] for i in open_rows])
-        related = self.model.relevance[-1].predict_proba(relevance_x)[:, _index(self.model.relevance, RELATED)]
+        related = probabilities(self.model.relevance, relevance_x)[:, _index(self.model.relevance, RELATED)]
         on_topic = []
         for i, probability in zip(open_rows, related, strict=True):
             if probability < self.threshold:
@@ -118,7 +118,7 @@ class TrainedStanceClassifier(StanceClassifier):
         speakers: list[str | None] | None,
     ) -> None:
         stance_x = vectorize(self.model.stance, [rows[i] for i, _ in on_topic])
-        sides = self.model.stance[-1].predict_proba(stance_x)
+        sides = probabilities(self.model.stance, stance_x)
         if speakers is not None:
             sides = lean_on_speakers(sides, speakers)
         classes = [str(c) for c in self.model.stance[-1].classes_]

@@ -18,6 +18,7 @@ No feature depends on a second parse: the span comes from the Doc the pipeline a
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -142,15 +143,20 @@ def _words(tokens: list[Token]) -> Iterator[str]:
         yield f"w:{left} {right}"
 
 
+@functools.lru_cache(maxsize=65536)
+def char_grams(form: str) -> tuple[str, ...]:
+    """The character 3-5-grams of one word form, padded with a space each side (words recur,
+    so they are worked out once per form)."""
+    padded = f" {form} "
+    return tuple(f"c:{padded[i : i + n]}" for n in (3, 4, 5) for i in range(len(padded) - n + 1))
+
+
 def _chars(tokens: list[Token]) -> Iterator[str]:
     for token in tokens:
         form = word_form(token)
         if token.is_punct or token.is_space or form.startswith("<"):
             continue
-        padded = f" {form} "
-        for n in (3, 4, 5):
-            for i in range(len(padded) - n + 1):
-                yield f"c:{padded[i : i + n]}"
+        yield from char_grams(form)
 
 
 def target_mentions(text: str) -> Iterator[tuple[str, int, int]]:

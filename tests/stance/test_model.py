@@ -7,6 +7,7 @@ import hashlib
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 import skops.io as sio
 
@@ -23,6 +24,7 @@ from nlp.stance.model import (
     fit,
     load_bytes,
     model_bytes,
+    probabilities,
     vectorize,
 )
 from nlp.stance.train import package_model_dir
@@ -113,3 +115,11 @@ def test_fast_vectorize_matches_the_pipeline_transform(training_rows) -> None:  
     for stage in (model.relevance, model.stance):
         expected = stage[:-1].transform(sample)
         assert abs(vectorize(stage, sample) - expected).max() == 0.0
+
+
+def test_fast_probabilities_match_scikit_learns(training_rows) -> None:  # type: ignore[no-untyped-def]
+    rows, _ = training_rows
+    model = load_classifier(None).model  # type: ignore[attr-defined]
+    for stage in (model.relevance, model.stance):
+        x = vectorize(stage, rows[:60])
+        assert np.allclose(probabilities(stage, x), stage[-1].predict_proba(x), rtol=0, atol=1e-12)
