@@ -5,11 +5,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections import OrderedDict
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc, Span
 
+T = TypeVar("T")
 PIECE = re.compile(r"\S.*(?:\n(?![ \t]*\n).*)*")
 
 
@@ -18,6 +20,7 @@ class _Entry:
     doc: Doc
     text: str
     bounds: list[tuple[int, int]]
+    memo: dict[str, Any] = field(default_factory=dict)  # what other steps derive from the Doc
 
 
 class _Cache:
@@ -46,6 +49,14 @@ class _Cache:
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per Doc."""
     return _Cache.of(doc).text
+
+
+def doc_memo(doc: Doc, key: str, make: Callable[[], T]) -> T:
+    """``make()``, worked out once per Doc and kept with its text while the Doc is cached."""
+    memo = _Cache.of(doc).memo
+    if key not in memo:
+        memo[key] = make()
+    return memo[key]
 
 
 def _bounds(doc: Doc) -> list[tuple[int, int]]:

@@ -22,12 +22,20 @@ from spacy.tokens import Doc, Span
 
 from nlp.stance.explain import Weights
 from nlp.stance.features import HARD_NEGATIVES, featurize, topic_features
-from nlp.stance.model import METADATA_FILE, MODEL_FILE, RELATED, StanceModel, load_bytes, probabilities, vectorize
+from nlp.stance.model import (
+    METADATA_FILE,
+    MODEL_FILE,
+    RELATED,
+    RELEVANCE_THRESHOLD,
+    StanceModel,
+    load_bytes,
+    probabilities,
+    vectorize,
+)
 from nlp.stance.rules import rule_stance
 
 log = logging.getLogger(__name__)
 Result = tuple[str, float, list[str]]
-RELEVANCE_THRESHOLD = 0.5  # when the model's metadata gives none
 LOOKALIKES = ("unarmed", "covid", "taser", "armed_criminal", "seized", "armed_forces", "visibility")
 LOOKALIKE_SCORE = 0.9  # the gate held on 67 of 69 such statements in the corpus train split
 # How much a statement's side leans on what its speaker says elsewhere in the document: the

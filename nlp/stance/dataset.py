@@ -17,10 +17,10 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from nlp.extract.spans import sentence_offsets
 from nlp.gold import GoldDocument, load_gold_dir
 
 log = logging.getLogger(__name__)
-BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 QUOTE_CHARS = "\"'\u2018\u2019\u201c\u201d`"
 
 
@@ -62,14 +62,13 @@ def quote_sentences(doc: Doc, quote: str) -> Span | None:
 
 
 def _within_paragraph(doc: Doc, span: Span, start: int, end: int) -> Span:
-    """``span`` cut at the blank lines around the quote at ``start``-``end``, as the pipeline
-    cuts its statements: a speaker's name or a headline above the quote is not part of it."""
-    text = doc.text
-    before = [m.end() for m in BLANK_LINE.finditer(text, span.start_char, start)]
-    after = BLANK_LINE.search(text, end, span.end_char)
-    cut = doc.char_span(
-        before[-1] if before else span.start_char, after.start() if after else span.end_char, alignment_mode="expand"
-    )
+    """``span`` cut at blank lines as the pipeline cuts its statements (sentence_offsets), kept
+    to the pieces that hold the quote at ``start``-``end``: a speaker's name or a headline
+    above the quote is not part of it."""
+    pieces = [
+        (s, e) for s, e in sentence_offsets(doc, span.start_char, span.end_char, min_words=1) if s < end and e > start
+    ]
+    cut = doc.char_span(pieces[0][0], pieces[-1][1], alignment_mode="expand") if pieces else None
     return cut if cut is not None and len(cut) else span
 
 

@@ -1,9 +1,9 @@
 """Scoring the stance classifier on gold statements, beside two baselines in the same run.
 
 The baselines: always the training set's majority label, and the cue-lexicon rule. Each
-gold statement is given to them as the sentence(s) holding its quote, with its gold speaker
-(the "given gold statements" view); the end-to-end figure, with statements found by the pipeline, comes
-from ``policing evaluate``.
+gold statement is given to them as the sentence(s) holding its quote, with its gold
+speaker (the "given gold statements" view); the end-to-end figure, with statements found by
+the pipeline, comes from ``policing evaluate``.
 """
 
 from __future__ import annotations

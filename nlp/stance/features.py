@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from nlp.extract.spans import doc_text
+from nlp.extract.spans import doc_memo, doc_text
 
 FEATURES_VERSION = "3"
 
@@ -166,29 +166,18 @@ def target_mentions(text: str) -> Iterator[tuple[str, int, int]]:
             yield name, m.start(), m.end()
 
 
-class _Mentions:
-    """Every mention of the target in the Doc being labelled, found once and sorted by start:
+def _mentions(doc: Doc) -> list[tuple[int, int, str]]:
+    """Every mention of the target in ``doc`` as (start, end, name), sorted, found once per Doc:
     statements, the text around them and the document's density are all read from it."""
-
-    doc: Doc | None = None
-    found: list[tuple[int, int, str]] = []
-    starts: list[int] = []
-
-    @classmethod
-    def of(cls, doc: Doc) -> type[_Mentions]:
-        if cls.doc is not doc:
-            cls.doc = doc
-            cls.found = sorted((start, end, name) for name, start, end in target_mentions(doc_text(doc)))
-            cls.starts = [start for start, _, _ in cls.found]
-        return cls
+    return doc_memo(doc, "stance_mentions", lambda: sorted((s, e, n) for n, s, e in target_mentions(doc_text(doc))))
 
 
 def mentions_within(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
     """The target mentions of ``doc`` lying wholly between two character offsets."""
-    index = _Mentions.of(doc)
-    first = bisect.bisect_left(index.starts, start)
-    last = bisect.bisect_left(index.starts, end)
-    return [m for m in index.found[first:last] if m[1] <= end]
+    found = _mentions(doc)
+    first = bisect.bisect_left(found, (start,))
+    last = bisect.bisect_left(found, (end,))
+    return [m for m in found[first:last] if m[1] <= end]
 
 
 def hard_negatives(text: str) -> Iterator[tuple[str, int, int]]:
@@ -256,10 +245,10 @@ def _is_modal(token: Token) -> bool:
 
 def target_density(doc: Doc) -> float:
     """Mentions of the target per thousand characters of the document."""
-    return len(_Mentions.of(doc).found) * 1000 / max(len(doc_text(doc)), 1)
+    return len(_mentions(doc)) * 1000 / max(len(doc_text(doc)), 1)
 
 
-def _context(span: Span, density: float) -> Iterator[str]:
+def _context(span: Span) -> Iterator[str]:
     """Whether the target is named around the statement: "they", "the patrols", "it" often
     stand for armed officers named a sentence or two before."""
     doc = span.doc
@@ -269,7 +258,7 @@ def _context(span: Span, density: float) -> Iterator[str]:
     yield "ctx:after" if named_after else "ctx:not_after"
     if not named_before and not named_after:
         yield "ctx:none"
-    yield f"ctx:density_{min(int(density), 4)}"
+    yield f"ctx:density_{min(int(target_density(doc)), 4)}"
 
 
 def _modality(tokens: list[Token]) -> Iterator[str]:
@@ -288,24 +277,23 @@ def _modality(tokens: list[Token]) -> Iterator[str]:
         yield "question"
 
 
-def topic_features(span: Span, density: float | None = None) -> dict[str, float]:
+def topic_features(span: Span) -> dict[str, float]:
     """The cheap part of the features: mentions of the target and its look-alikes in the
     statement and around it. They decide alone whether a statement can be about the target."""
     counts: Counter[str] = Counter(_target_features(span))
-    counts.update(_context(span, target_density(span.doc) if density is None else density))
+    counts.update(_context(span))
     return {name: float(value) for name, value in counts.items()}
 
 
-def featurize(span: Span, density: float | None = None, topic: dict[str, float] | None = None) -> dict[str, float]:
-    """The feature counts of one statement; ``density`` is its document's target_density and
-    ``topic`` its topic_features, when already worked out."""
+def featurize(span: Span, topic: dict[str, float] | None = None) -> dict[str, float]:
+    """The feature counts of one statement; ``topic`` is its topic_features, when already worked out."""
     tokens = [t for t in span if not t.is_space]
     counts: Counter[str] = Counter()
     counts.update(_words(tokens))
     counts.update(_chars(tokens))
     counts.update(_modality(tokens))
     row = {name: float(value) for name, value in counts.items()}
-    row.update(topic if topic is not None else topic_features(span, density))
+    row.update(topic if topic is not None else topic_features(span))
     return row
 
 

@@ -14,14 +14,9 @@ from spacy.language import Language
 
 from nlp.stance.dataset import Example, corpus_hash, corpus_split, examples_in
 from nlp.stance.features import FEATURES_VERSION, featurize_spans
-from nlp.stance.model import LABELS, SEED, SIDES, StanceModel, fit, save
+from nlp.stance.model import LABELS, RELEVANCE_THRESHOLD, SEED, SIDES, StanceModel, fit, save
 
 LIBRARIES = ("scikit-learn", "skops", "numpy", "scipy", "spacy")
-# Even odds of the calibrated relevance probability. A prior-shift correction for the many
-# unrelated statements the pipeline finds (threshold 0.71) lost relevance accuracy on the
-# corpus test split (0.85 against 0.89); a long unrelated document is kept from an
-# "about armed patrols" label by the evidence rule of nlp/stance/aggregate.py instead.
-RELEVANCE_THRESHOLD = 0.5
 PACKAGE_MODEL_DIR = "model"  # the copy inside nlp/stance that load_classifier(None) reads
 
 
