@@ -181,4 +181,6 @@ def merge_records(document: Document, parts: Iterable[tuple[int, Record]]) -> Re
 
 
 def _merged_stance(statements: list[Statement]) -> DocumentStance:
-    return document_stance_from_labels([(s.speaker, s.stance.label, s.stance.score) for s in statements])
+    return document_stance_from_labels(
+        [(s.speaker, s.stance.label, s.stance.score, s.stance.relevance) for s in statements]
+    )

@@ -22,6 +22,9 @@ from nlp.pipeline import DEFAULT_BATCH_SIZE, Extractor, build_pipeline, failed_r
 from nlp.record import Record
 
 log = logging.getLogger("policing")
+# A worker process can fail to start on a loaded machine (its nanny gives up waiting): a
+# cluster for one run is cheap to start again, so it gets this many tries.
+CLUSTER_STARTS = 3
 PLUGIN_NAME = "policing-pipeline"
 
 
@@ -70,17 +73,26 @@ def connect(settings: DaskSettings) -> Iterator[Client]:
         with client:
             yield client
         return
-    with (
-        LocalCluster(
-            n_workers=settings.workers,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-        ) as cluster,
-        Client(cluster) as client,
-    ):
+    with local_cluster(settings.workers) as cluster, Client(cluster) as client:
         yield client
+
+
+def local_cluster(workers: int, starts: int = CLUSTER_STARTS) -> LocalCluster:
+    """A LocalCluster of ``workers`` one-thread processes, tried again when one does not start."""
+    for attempt in range(1, starts + 1):
+        try:
+            return LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
+        except (RuntimeError, OSError) as error:  # "Nanny failed to start worker process", timeouts
+            if attempt == starts:
+                raise EngineError(f"the local Dask cluster did not start after {starts} tries: {error}") from error
+            log.warning("the local Dask cluster did not start (%s); trying again", error)
+    raise EngineError("the local Dask cluster was given no tries")
 
 
 def partitions(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:

@@ -92,6 +92,9 @@ class Stance:
     label: StanceLabel = "unrelated"
     score: float = 0.0
     cues: list[str] = field(default_factory=list)
+    # The probability that the statement is about armed patrols at all (the first stage);
+    # ``score`` is the label's own, which for a side is this times the side's probability.
+    relevance: float = 0.0
 
 
 @dataclass

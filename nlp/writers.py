@@ -181,6 +181,7 @@ def flat_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
                 "text": s.text,
                 "stance": s.stance.label,
                 "stance_score": s.stance.score,
+                "stance_relevance": s.stance.relevance,
                 "cues": "; ".join(s.stance.cues),
                 "start": s.start,
                 "end": s.end,
@@ -260,7 +261,18 @@ def _columns(name: str) -> list[str]:
             "start",
             "end",
         ],
-        "statements": ["record_id", "speaker", "kind", "text", "stance", "stance_score", "cues", "start", "end"],
+        "statements": [
+            "record_id",
+            "speaker",
+            "kind",
+            "text",
+            "stance",
+            "stance_score",
+            "stance_relevance",
+            "cues",
+            "start",
+            "end",
+        ],
     }[name]
 
 

@@ -84,6 +84,9 @@ def test_tables_have_one_file_per_item_type(tmp_path: Path, fmt: str, suffix: st
     read = pd.read_csv if fmt == "csv" else pd.read_parquet
     boroughs = read(tmp_path / "t" / f"boroughs.{suffix}")
     assert list(boroughs["code"]) == ["E09000005"]
+    statements = read(tmp_path / "t" / f"statements.{suffix}")
+    assert {"stance", "stance_score", "stance_relevance", "cues"} <= set(statements.columns)
+    assert statements["stance_relevance"].between(0, 1).all()
 
 
 def test_extract_dev_gives_valid_records_with_exact_offsets(dev_dir: Path, tmp_path: Path, nlp_full: object) -> None:

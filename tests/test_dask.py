@@ -8,7 +8,7 @@ import dask
 import pytest
 from typer.testing import CliRunner
 
-from nlp.batch import ExtractOptions, run_extract
+from nlp.batch import EngineError, ExtractOptions, run_extract
 from nlp.cli import app
 from nlp.pipeline import Extractor
 
@@ -42,3 +42,21 @@ def test_an_unreachable_scheduler_is_a_usage_error(tmp_path: Path) -> None:
 def test_an_unknown_engine_is_a_usage_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(tmp_path), "--engine", "spark"])
     assert result.exit_code == 2 and "choose one of local, dask" in result.output
+
+
+def test_a_cluster_that_fails_to_start_is_tried_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    import nlp.dask_engine as engine
+
+    calls: list[int] = []
+
+    def flaky(**kwargs: object) -> str:
+        calls.append(1)
+        if len(calls) < 3:
+            raise RuntimeError("Nanny failed to start worker process")
+        return "started"
+
+    monkeypatch.setattr(engine, "LocalCluster", flaky)
+    assert engine.local_cluster(2, starts=3) == "started" and len(calls) == 3
+    calls.clear()
+    with pytest.raises(EngineError, match="did not start after 2 tries: Nanny failed"):
+        engine.local_cluster(2, starts=2)

@@ -74,8 +74,8 @@ def evaluate_examples(classifier: StanceClassifier, examples: Sequence[Example],
     gold = [e.label for e in examples]
     # Statements of one document by one speaker share a side (the speakers are the gold ones).
     speakers = [f"{e.document}\n{e.speaker}" if e.speaker else None for e in examples]
-    predicted = [label for label, _, _ in classifier.predict_spans([e.span for e in examples], speakers)]
-    rule = [label for label, _, _ in StanceClassifier().predict_spans([e.span for e in examples])]
+    predicted = [label for label, *_ in classifier.predict_spans([e.span for e in examples], speakers)]
+    rule = [label for label, *_ in StanceClassifier().predict_spans([e.span for e in examples])]
     systems = [
         Scores(classifier.name, list(zip(gold, predicted, strict=True))),
         Scores(f"majority ({majority})", [(g, majority) for g in gold]),

@@ -11,6 +11,8 @@ Every feature is a name in a namespace a reader can decode, with a count:
             (with its negation and modal), its modifiers ("more", "routine"), what is
             predicated of it ("necessary")
 - ``modal:``, ``hedge``, ``booster``, ``neg``, ``question``  modality and polarity of the statement
+- ``p:``    the words of the sentence before the statement: "They are needed." or "Yes, we will."
+            take their topic and their side from what was said just before
 
 No feature depends on a second parse: the span comes from the Doc the pipeline already made.
 """
@@ -27,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from nlp.extract.spans import doc_memo, doc_text
 
-FEATURES_VERSION = "3"
+FEATURES_VERSION = "4"
 
 # The target, as the text names it (RECORD.md: officers carrying firearms on patrol).
 TARGET_PATTERNS: dict[str, re.Pattern[str]] = {
@@ -261,6 +263,20 @@ def _context(span: Span) -> Iterator[str]:
     yield f"ctx:density_{min(int(target_density(doc)), 4)}"
 
 
+def _previous(span: Span) -> Iterator[str]:
+    """The word forms of the sentence just before the statement, whoever said it: a pronoun
+    or an answer reads its subject from there. (In 5-fold cross-validation over the corpus
+    train documents, macro-F1 0.719 without these, 0.730 with one sentence, 0.734 with two;
+    one is kept, as a sentence two back is more often another subject.)"""
+    if span.start == 0:
+        return
+    doc = span.doc
+    before = doc[span.start - 1].sent
+    for token in doc[before.start : span.start]:
+        if not token.is_punct and not token.is_space:
+            yield f"p:{word_form(token)}"
+
+
 def _modality(tokens: list[Token]) -> Iterator[str]:
     for token in tokens:
         lower, lemma = token.lower_, token.lemma_.lower()
@@ -292,6 +308,7 @@ def featurize(span: Span, topic: dict[str, float] | None = None) -> dict[str, fl
     counts.update(_words(tokens))
     counts.update(_chars(tokens))
     counts.update(_modality(tokens))
+    counts.update(_previous(span))
     row = {name: float(value) for name, value in counts.items()}
     row.update(topic if topic is not None else topic_features(span))
     return row

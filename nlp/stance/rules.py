@@ -25,14 +25,15 @@ OPPOSE = re.compile(
 )
 
 
-def rule_stance(text: str) -> tuple[str, float, list[str]]:
-    """(label, score, cues) from cue words alone."""
+def rule_stance(text: str) -> tuple[str, float, list[str], float]:
+    """(label, score, cues, relevance) from cue words alone; the rule is as sure of a target
+    it names as of one it does not (0.6)."""
     if not TARGET.search(text):
-        return "unrelated", 0.6, []
+        return "unrelated", 0.6, [], 0.4
     support = [m.group() for m in SUPPORT.finditer(text)]
     oppose = [m.group() for m in OPPOSE.finditer(text)]
     if len(oppose) > len(support):
-        return "oppose", 0.6, oppose
+        return "oppose", 0.6, oppose, 0.6
     if support:
-        return "support", 0.6, support
-    return "neutral", 0.5, [m.group() for m in TARGET.finditer(text)]
+        return "support", 0.6, support, 0.6
+    return "neutral", 0.5, [m.group() for m in TARGET.finditer(text)], 0.6

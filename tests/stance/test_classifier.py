@@ -38,6 +38,10 @@ TABLE = [
     ("There are currently 2,500 authorised firearms officers in London.", "neutral"),
     # an open question about armed deployment takes no side
     ("How many armed response vehicles are on patrol each night?", "neutral"),
+    # a high-visibility patrol is seen, not armed
+    ("A high-visibility patrol will walk the market every Saturday.", "unrelated"),
+    # wanting armed patrols kept because they reassure is support (a known miss until the v4 features)
+    ("The armed patrols have made residents feel safer, and they should stay.", "support"),
 ]
 
 
@@ -45,7 +49,6 @@ TABLE = [
 # the corpus mostly uses in opposition outweigh the verb of support. Kept so a better model shows.
 KNOWN_MISSES = [
     ("Armed patrols should be extended to every borough with a gun crime problem.", "support"),
-    ("The armed patrols have made residents feel safer, and they should stay.", "support"),
 ]
 
 
@@ -64,7 +67,7 @@ def test_table_is_balanced() -> None:
 
 @pytest.mark.parametrize(("text", "expected"), TABLE)
 def test_label(classifier: StanceClassifier, text: str, expected: str) -> None:
-    label, score, _ = classifier.predict([text])[0]
+    label, score, _, _ = classifier.predict([text])[0]
     assert label == expected
     assert 0.0 <= score <= 1.0
 
@@ -77,17 +80,27 @@ def test_known_misses(classifier: StanceClassifier, text: str, expected: str) ->
 
 @pytest.mark.parametrize(("text", "expected"), TABLE)
 def test_cues_are_phrases_of_the_statement(classifier: StanceClassifier, text: str, expected: str) -> None:
-    _, _, cues = classifier.predict([text])[0]
+    _, _, cues, _ = classifier.predict([text])[0]
     assert cues, "every decision here has words behind it"
     for cue in cues:
         assert cue.lower() in text.lower()
+
+
+def test_relevance_is_the_first_stage_probability(classifier: StanceClassifier) -> None:
+    results = classifier.predict([text for text, _ in TABLE])
+    for (text, expected), (_, score, _, relevance) in zip(TABLE, results, strict=True):
+        assert 0.0 <= relevance <= 1.0
+        if expected == "unrelated":
+            assert relevance < 0.5 and score == pytest.approx(1 - relevance, abs=1e-3), text
+        else:  # the label's probability is relevance times the side's
+            assert relevance >= 0.5 and score <= relevance, text
 
 
 def test_spans_of_a_parsed_doc(classifier: StanceClassifier, parser) -> None:  # type: ignore[no-untyped-def]
     text = "The council met on Monday. Armed officers must remain the exception. Tasers were issued."
     doc = parser(text)
     offsets = [(s.start_char, s.end_char) for s in doc.sents]
-    labels = [label for label, _, _ in classifier.predict_doc(doc, offsets)]
+    labels = [label for label, *_ in classifier.predict_doc(doc, offsets)]
     assert labels[1] == "oppose"
     assert labels[2] == "unrelated"
     assert set(labels) <= set(LABELS)
