@@ -28,10 +28,12 @@ def stance_badge(label: str | None) -> str:
 
 
 def statement_item(statement: dict[str, Any], role: str | None) -> str:
-    """One statement: badge, speaker, role, kind, score, cues, then the words."""
+    """One statement: badge, speaker, role, kind, score, relevance, cues, then the words."""
     stance = statement.get("stance") or {}
     speaker = statement.get("speaker") or "unattributed"
     meta = [statement.get("kind") or "", f"score {float(stance.get('score') or 0):.2f}"]
+    if stance.get("relevance") is not None:  # records made before relevance was recorded have none
+        meta.append(f"about armed patrols {float(stance['relevance']):.2f}")
     cues = stance.get("cues") or []
     cue_text = f" · cues: {html.escape('; '.join(cues))}" if cues else ""
     role_text = f" <i>{html.escape(role)}</i>" if role else ""

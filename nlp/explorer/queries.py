@@ -306,6 +306,7 @@ def _said_row(data: dict[str, Any], statement: dict[str, Any]) -> dict[str, Any]
         "kind": statement.get("kind"),
         "stance": stance.get("label"),
         "score": stance.get("score"),
+        "relevance": stance.get("relevance"),
         "cues": "; ".join(stance.get("cues") or []),
         "text": statement.get("text"),
     }

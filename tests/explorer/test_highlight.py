@@ -122,14 +122,19 @@ def test_statements_list_escapes_speaker_words_and_cues() -> None:
                 "speaker": "<b>Jane</b>",
                 "kind": "direct",
                 "text": "<script>alert(1)</script>",
-                "stance": {"label": "support", "score": 0.8, "cues": ["<img src=x onerror=alert(1)>"]},
+                "stance": {
+                    "label": "support",
+                    "score": 0.8,
+                    "cues": ["<img src=x onerror=alert(1)>"],
+                    "relevance": 0.9,
+                },
             }
         ],
     }
     markup = statements_html(record)
     assert "<script" not in markup and "<img" not in markup and "<b>Jane" not in markup and "<i>x" not in markup
     assert "&lt;script&gt;" in markup and "Commander &lt;i&gt;x&lt;/i&gt;" in markup
-    assert 'data-stance="support"' in markup and "score 0.80" in markup
+    assert 'data-stance="support"' in markup and "score 0.80" in markup and "about armed patrols 0.90" in markup
     _parsed(markup)
 
 
