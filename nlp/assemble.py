@@ -13,7 +13,6 @@ from nlp.ingest import Document
 from nlp.record import (
     Borough,
     Commitment,
-    DocumentStance,
     Figure,
     Mention,
     Official,
@@ -22,7 +21,7 @@ from nlp.record import (
     Stance,
     Statement,
 )
-from nlp.stance.aggregate import document_stance, document_stance_from_labels
+from nlp.stance.aggregate import document_stance
 
 
 def record_parts(doc: Doc) -> dict[str, Any]:
@@ -176,11 +175,5 @@ def merge_records(document: Document, parts: Iterable[tuple[int, Record]]) -> Re
         merged.commitments += part.commitments
         merged.statements += part.statements
     merged.boroughs, merged.officials = list(boroughs.values()), list(officials.values())
-    merged.stance = _merged_stance(merged.statements)
+    merged.stance = document_stance(merged.statements)
     return merged
-
-
-def _merged_stance(statements: list[Statement]) -> DocumentStance:
-    return document_stance_from_labels(
-        [(s.speaker, s.stance.label, s.stance.score, s.stance.relevance) for s in statements]
-    )

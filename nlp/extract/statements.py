@@ -20,6 +20,7 @@ from nlp.extract.headings import Heading, find_headings
 from nlp.extract.officials import OfficialMatch
 from nlp.extract.spans import doc_text, has_sentences, sentence_offsets
 from nlp.extract.speakers import SpeakerResolver
+from nlp.stance.rules import StanceResult
 
 OPEN_QUOTES, CLOSE_QUOTES = '“"', '”"'
 REPORTING = (
@@ -48,7 +49,7 @@ class StatementMatch:
     start: int
     end: int
     role: str | None = None
-    stance: tuple[str, float, list[str]] | None = None
+    stance: StanceResult | None = None
     rule: str = ""
 
 

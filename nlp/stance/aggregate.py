@@ -28,7 +28,7 @@ EVIDENCE_SHARE = 0.25
 VOICED_SCORE = 0.4
 
 
-# One statement's (speaker, label, score, relevance), as nlp/stance/classifier.py gives them.
+# One statement's (speaker, label, score, relevance).
 Labelled = tuple[str | None, str, float, float]
 
 
@@ -78,7 +78,8 @@ def document_stance_from_labels(labels: list[Labelled]) -> DocumentStance:
 
 
 def document_stance(statements: Iterable[Any]) -> DocumentStance:
-    """The document stance from statement matches that carry ``(label, score, cues, relevance)``."""
+    """The document stance from statements (extractor matches or record items) whose ``stance``,
+    when set, has a label, score and relevance (a StanceResult or a record.Stance)."""
     return document_stance_from_labels(
-        [(s.speaker, s.stance[0], s.stance[1], s.stance[3]) for s in statements if s.stance]
+        [(s.speaker, s.stance.label, s.stance.score, s.stance.relevance) for s in statements if s.stance]
     )

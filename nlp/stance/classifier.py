@@ -32,11 +32,10 @@ from nlp.stance.model import (
     probabilities,
     vectorize,
 )
-from nlp.stance.rules import rule_stance
+from nlp.stance.rules import StanceResult, rule_stance
 
 log = logging.getLogger(__name__)
-# (label, the label's probability, cues, the probability that the statement is about armed patrols)
-Result = tuple[str, float, list[str], float]
+Result = StanceResult
 LOOKALIKES = ("unarmed", "covid", "taser", "armed_criminal", "seized", "armed_forces", "visibility")
 LOOKALIKE_SCORE = 0.9  # the gate held on 67 of 69 such statements in the corpus train split
 # How much a statement's side leans on what its speaker says elsewhere in the document: the
@@ -110,7 +109,7 @@ class TrainedStanceClassifier(StanceClassifier):
         for i, probability in zip(open_rows, related, strict=True):
             if probability < self.threshold:
                 # Not about the target: nothing in it drove a side, so no cue search either.
-                results[i] = ("unrelated", round(1 - float(probability), 4), [], round(float(probability), 4))
+                results[i] = Result("unrelated", round(1 - float(probability), 4), [], round(float(probability), 4))
             else:
                 on_topic.append((i, float(probability)))
         if on_topic:
@@ -135,7 +134,7 @@ class TrainedStanceClassifier(StanceClassifier):
             best = int(sides[k].argmax())
             # The label's probability: about armed patrols, and then this side.
             cues = self.stance_weights.cues(stance_x[k], classes[best], spans[i])
-            results[i] = (classes[best], round(related * float(sides[k][best]), 4), cues, round(related, 4))
+            results[i] = Result(classes[best], round(related * float(sides[k][best]), 4), cues, round(related, 4))
 
 
 def lean_on_speakers(
@@ -158,9 +157,9 @@ def _gate(row: dict[str, float], span: Span) -> Result | None:
     the statement or around it (whatever its words lean to, it cannot be about armed patrols)."""
     lookalike = lookalike_only(row, span)
     if lookalike:
-        return ("unrelated", LOOKALIKE_SCORE, [lookalike], 1 - LOOKALIKE_SCORE)
+        return Result("unrelated", LOOKALIKE_SCORE, [lookalike], 1 - LOOKALIKE_SCORE)
     if "tgt:none" in row and "ctx:none" in row:
-        return ("unrelated", LOOKALIKE_SCORE, [], 1 - LOOKALIKE_SCORE)
+        return Result("unrelated", LOOKALIKE_SCORE, [], 1 - LOOKALIKE_SCORE)
     return None
 
 

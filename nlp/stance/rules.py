@@ -3,6 +3,17 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
+
+
+class StanceResult(NamedTuple):
+    """One statement's stance as a classifier gives it; the fields are those of record.Stance."""
+
+    label: str
+    score: float  # the label's probability
+    cues: list[str]
+    relevance: float  # the probability that the statement is about armed patrols at all
+
 
 # About armed patrols at all: arming, armed officers on the streets, firearms deployment.
 TARGET = re.compile(
@@ -25,15 +36,15 @@ OPPOSE = re.compile(
 )
 
 
-def rule_stance(text: str) -> tuple[str, float, list[str], float]:
-    """(label, score, cues, relevance) from cue words alone; the rule is as sure of a target
-    it names as of one it does not (0.6)."""
+def rule_stance(text: str) -> StanceResult:
+    """The stance from cue words alone, with the rule's fixed confidence: 0.6 that a statement
+    naming the target is about it, and 0.4 that one naming none is."""
     if not TARGET.search(text):
-        return "unrelated", 0.6, [], 0.4
+        return StanceResult("unrelated", 0.6, [], 0.4)
     support = [m.group() for m in SUPPORT.finditer(text)]
     oppose = [m.group() for m in OPPOSE.finditer(text)]
     if len(oppose) > len(support):
-        return "oppose", 0.6, oppose, 0.6
+        return StanceResult("oppose", 0.6, oppose, 0.6)
     if support:
-        return "support", 0.6, support, 0.6
-    return "neutral", 0.5, [m.group() for m in TARGET.finditer(text)], 0.6
+        return StanceResult("support", 0.6, support, 0.6)
+    return StanceResult("neutral", 0.5, [m.group() for m in TARGET.finditer(text)], 0.6)
