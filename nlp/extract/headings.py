@@ -4,7 +4,10 @@ Layouts read here:
 - inline turns: "Name AM (Chair): ...", "Sir Name QPM (Deputy Commissioner, Metropolitan Police
   Service): ...", "Q12 Chair: ...", "Name (Mayor of London):  ...";
 - heading lines: "The Cabinet Secretary for Justice (Name)", "The Minister of State, Home Office
-  (Baroness Name of Place)", "Lord Name (CB)", "Baroness Name", "Name (Party)", "Mr Name (Seat) (Lab)";
+  (Baroness Name of Place) (Con)", "Lord Name (CB)", "Baroness Name", "Name (Party)", "Mr Name (Seat) (Lab)";
+- later turns in the Official Report's layout: a line holding only an office ("The Deputy Presiding
+  Officer") or only the name of someone an earlier heading named ("Name Surname");
+- "Asked by Lord Name" above a Lords question;
 - old Hansard: "§ 36. Sir JAMES NAME asked ...", "§ Mr. NAME I am afraid ...", "§ The SECRETARY
   of STATE ... (Mr. Name) As I ...";
 - "Name asked Her Majesty's Government:" and question pages ("Question By:", "Answered By:").
@@ -36,7 +39,7 @@ from nlp.extract.names import (
 PERSON = rf"{HON}(?P<name>{NOT_POST}(?:(?:Mc|Mac|O['’])?[A-Z][\w'’.-]*)(?:[ \t]+{NOT_POST}(?:Mc|Mac|O['’])?[A-Z][\w'’.-]*){{0,3}}){TERRITORY}{POST}"
 INLINE = re.compile(r"(?m)^(?:§[ \t]*)?(?:\d+\.[ \t]+)?(?:Q\d+[ \t]+)?(?P<who>[A-Z][^:\n]{1,150}?):[ \t]+(?=\S)")
 LINE = re.compile(
-    r"(?m)^(?:\d+\.[ \t]+)?(?P<who>The[ \t]+[A-Z][^()\n]{2,100}\([^)\n]+\)"
+    r"(?m)^(?:\d+\.[ \t]+)?(?P<who>The[ \t]+[A-Z][^()\n]{2,100}\([^)\n]+\)(?:[ \t]+\([^)\n]{1,20}\))?"
     rf"|(?:{HONORIFIC_WORDS})\.?[ \t]+[A-Z][\w’'-]+(?:[ \t]+(?:of[ \t]+)?[A-Z][\w’'-]+){{0,4}}(?:[ \t]+\([^)\n]+\))?"
     r"|[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,3}(?:[ \t]+(?:AM|MP|MSP))?[ \t]+\([^)\n]{2,60}\)(?:[ \t]+\([^)\n]{1,20}\))?)[ \t]*\n"
 )
@@ -47,6 +50,9 @@ PAREN_INLINE = re.compile(r"(?m)^§[ \t]*(?P<who>The[ \t]+[^()\n]{3,100}\([^)\n]
 ASKED = re.compile(
     rf"(?m)^(?:§[ \t]*)?(?:\d+\.[ \t]+)?(?P<who>(?:(?:{HONORIFIC_WORDS})\.?[ \t]+)?[A-Z][\w’'.-]+(?:[ \t]+(?:of[ \t]+)?[A-Z][\w’'.-]+){{0,4}})[ \t]+asked\b"
 )
+ASKED_BY = re.compile(r"(?m)^Asked by[ \t]+(?P<who>[A-Z][^\n]{2,80}?)[ \t]*\n\s*\n(?=\S)")
+# A paragraph of one short line: in the Official Report's layout, a later turn's heading.
+ALONE = re.compile(r"(?m)^(?P<who>[A-Z][^\n]{2,60}?)[ \t]*\n[ \t]*\n(?=\S)")
 QUESTION_PAGE = re.compile(r"(?P<label>Question By|Answered By):[ \t]*\n(?P<who>[^\n]+)\n")
 NOT_SPEAKERS = re.compile(
     r"^(?:Session date|Meeting date|Minutes|Note|Notes|Contents|Agenda|Answer|Question|Asked Of|Witnesses|"
@@ -187,6 +193,8 @@ def _raw_headings(text: str) -> Iterator[Heading]:
     for m in ASKED.finditer(text):
         if _speaker_like(m.group("who")):
             yield Heading(m.start(), m.start("who"), m.group("who"), name_start=m.start("who"))
+    for m in ASKED_BY.finditer(text):  # the question is the next paragraph
+        yield Heading(m.start(), m.end(), m.group("who"), name_start=m.start("who"))
     for m in QUESTION_PAGE.finditer(text):
         asked = m.group("label") == "Question By"  # the question follows its "Asked Of:" block
         gap = text.find("\n\n", m.end()) if asked else -1
@@ -202,6 +210,39 @@ def find_headings(text: str) -> list[Heading]:
     chamber = chamber_of(text)
     found: dict[int, Heading] = {}
     for heading in _raw_headings(text):
-        if heading.start not in found:
+        if heading.start not in found and not _is_title(text, heading):
             found[heading.start] = _parse(heading, heading.name_start, chamber)
+    if found:  # only where turns are already laid out does a bare line mark the next one
+        for heading in _later_turns(text, {h.name for h in found.values() if h.name}):
+            found.setdefault(heading.start, _parse(heading, heading.name_start, chamber))
     return sorted(found.values(), key=lambda h: h.start)
+
+
+def _is_title(text: str, heading: Heading) -> bool:
+    """A document's first line read as "Who: words" is its title when it is no sentence:
+    "Police: Armed Officers" heads a Lords question, "Chair: Welcome, everyone." is a turn."""
+    first_line = heading.start == len(text) - len(text.lstrip())
+    if not first_line or "(" in heading.who or not text.startswith(f"{heading.who}:", heading.start):
+        return False
+    line = text[heading.start :].split("\n", 1)[0].rstrip()
+    return not line.endswith((".", "?", "!", '"', "\u201d"))
+
+
+def _later_turns(text: str, names: set[str]) -> Iterator[Heading]:
+    """One-line paragraphs holding only an office ("The Deputy Presiding Officer") or only the
+    name of someone an earlier heading named: the Official Report heads a speaker's later
+    turns so, after naming them in full the first time."""
+    for m in ALONE.finditer(text):
+        before = text[: m.start()].rstrip(" \t")
+        if m.start() and not before.endswith("\n\n"):
+            continue
+        who = m.group("who").strip()
+        if ROLE_ONLY.match(who) or _known_name(who, names):
+            yield Heading(m.start(), m.end(), who, name_start=m.start("who"))
+
+
+def _known_name(who: str, names: set[str]) -> bool:
+    """ "Kirsteen Abernethy" after "The Cabinet Secretary (Kirsteen Abernethy)"; a peer's bare
+    title ("Lord Mawdesley") is read by LINE already."""
+    words = who.split()
+    return 2 <= len(words) <= 4 and clean_name(who) in names

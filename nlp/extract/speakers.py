@@ -48,9 +48,13 @@ class SpeakerResolver:
         """The one official whose office the phrase names ("the Commissioner", "The Mayor")."""
         lowered = phrase.lower()
         hits = [o for o in self.officials if o.role and len(o.role) > 3 and o.role.lower() in lowered]
+        if hits:  # "the Deputy Presiding Officer" names that office, not the Presiding Officer's
+            longest = max(len(o.role or "") for o in hits)
+            hits = [o for o in hits if len(o.role or "") == longest]
         title = _title_word(lowered)
         if not hits and title:
-            hits = [o for o in self.officials if o.role and title in o.role.lower()]
+            word = re.compile(rf"\b{re.escape(title)}\b")  # "chair" in "Chair of ...", not "he" in "the"
+            hits = [o for o in self.officials if o.role and word.search(o.role.lower())]
         return hits[0] if len({o.name for o in hits}) == 1 else None
 
     def last_before(self, position: int) -> OfficialMatch | None:
@@ -68,12 +72,12 @@ class SpeakerResolver:
         spokes = SPOKESPERSON.search(phrase)
         if spokes:
             phrase = spokes.group("rest")
-        official = self.named_in(phrase) or self.by_role(phrase)
-        if official:
-            return official.name, official.role
         if phrase.lower() in PRONOUNS:
             official = self.last_before(position)  # "He said:" follows the person just named
             return (official.name, official.role) if official else (previous, None)
+        official = self.named_in(phrase) or self.by_role(phrase)
+        if official:
+            return official.name, official.role
         person = _person(phrase)
         if person:
             return person, None  # someone without a public role: a resident, a witness

@@ -97,6 +97,12 @@ def test_mentions_merge_surname_title_and_first_name() -> None:
             "Kenneth Rowe (Labour)\n\nGood afternoon.\n\nDonald Fife (Scottish National Party)\n\nThank you.",
             ["Kenneth Rowe", "Donald Fife"],
         ),  # Holyrood members
+        (
+            "The Convener (Ada Lin)\n\nWelcome.\n\nAda Lin\n\nThank you.\n\nPolicing\n\nNext.\n\nTom Bryce\n\nNo.",
+            ["Ada Lin", "Ada Lin"],
+        ),  # a bare name heads a turn only once a heading has named them ("Policing", "Tom Bryce" do not)
+        ("Crime: Knife Arches\n\nAsked by Baroness Tull\n\nTo ask what plans they have.", ["Tull"]),  # Lords title
+        ("Chair: Welcome, everyone.\n\nTom Bryce: Thank you.", ["Tom Bryce"]),  # a first-line turn is kept
     ],
 )
 def test_headings_name_their_speakers(text: str, names: list[str]) -> None:

@@ -71,6 +71,13 @@ LAYOUTS = [
         "Enquiries continue",
         "Metropolitan Police Service",
     ),  # a body's spokesperson speaks for the body
+    (
+        "Ruth Lomax, chair of the Hillside Tenants' Association, spoke first.\n\n"
+        "Cllr Owen Price, leader of the council, said he had asked for more patrols.\n\n"
+        "\"We have waited long enough for this,\" he said.",
+        "waited long enough",
+        "Owen Price",
+    ),  # "he" is the person named last, never an office whose title holds the letters "he"
 ]
 
 
@@ -106,6 +113,28 @@ TURNS = [
         "six hundred officers",
         "Mick Dray",
     ),  # select committee oral evidence
+    (
+        "The Deputy Presiding Officer (Ann Gow)\n\nThe next item is a statement by Rory Bain.\n\n"
+        "The Cabinet Secretary for Justice (Rory Bain)\n\nI welcome this chance.\n\n"
+        "The Deputy Presiding Officer\n\nWe turn to questions.\n\n"
+        "Iain Dow (Lothian) (Lab)\n\nWill the pilot end in June?\n\n"
+        "Rory Bain\n\nIt will end in June unless the evidence says otherwise.",
+        "unless the evidence",
+        "Rory Bain",
+    ),  # Holyrood: a later turn headed by the bare name the first heading gave
+    (
+        "The Deputy Presiding Officer (Ann Gow)\n\nThe next item is a statement.\n\n"
+        "The Presiding Officer (Kay Moss)\n\nThank you.\n\n"
+        "The Deputy Presiding Officer\n\nWe turn to questions now.",
+        "We turn to questions",
+        "Ann Gow",
+    ),  # ... or by an office alone, whose holder an earlier heading named
+    (
+        "Police: Armed Officers\n\nAsked by Lord Ames\n\nTo ask His Majesty's Government what plans they have.\n\n"
+        "The Minister of State, Home Office (Lord Tull) (Con)\n\nMy Lords, there are none at present.",
+        "what plans they have",
+        "Ames",
+    ),  # Lords: a title line is no turn; "Asked by" heads the question; a party after the office
     (
         "Jane Roe AM: The Commissioner [of Police of the Metropolis, Sir Tom Hale QPM] said yesterday that more firearms officers were needed.",
         "more firearms officers",
