@@ -16,9 +16,13 @@ SPOKESPERSON = re.compile(r"spokes(?:person|man|woman)\s+(?:for|from|of|at)\s+(?
 class SpeakerResolver:
     """Maps phrases in one document to an official's name, a person's name or a body."""
 
-    def __init__(self, officials: Sequence[OfficialMatch], text: str) -> None:
+    def __init__(
+        self, officials: Sequence[OfficialMatch], text: str, people: Sequence[tuple[int, str]] = ()
+    ) -> None:
         self.officials = list(officials)
         self.text = text
+        # (start, full name) of people named without an office: "Rob Dale, its lead on firearms, said"
+        self.people = sorted(people)
         self.publisher = publisher_of(text)
         self.official_names = {official.name for official in self.officials}
         # one pattern per official, compiled once per document: every form it may be named by
@@ -66,6 +70,17 @@ class SpeakerResolver:
                     best = (start, official)
         return best[1] if best else None
 
+    def last_named_before(self, position: int) -> tuple[str, str | None] | None:
+        """(name, role) of whoever was named last before ``position``: an official, or a person
+        the text names in full without an office (a campaigner, a resident)."""
+        official = self.last_before(position)
+        official_at = max((s for s, _, _ in official.mentions if s < position), default=-1) if official else -1
+        person = next(((s, name) for s, name in reversed(self.people) if s < position), None)
+        if person and person[0] > official_at:
+            named = self.named_in(person[1])  # an official's name written in full again
+            return (named.name, named.role) if named else (person[1], None)
+        return (official.name, official.role) if official else None
+
     def resolve(self, phrase: str, position: int, previous: str | None = None) -> tuple[str | None, str | None]:
         """(speaker, role) for the phrase that introduces what was said at ``position``."""
         phrase = phrase.strip()
@@ -73,8 +88,7 @@ class SpeakerResolver:
         if spokes:
             phrase = spokes.group("rest")
         if phrase.lower() in PRONOUNS:
-            official = self.last_before(position)  # "He said:" follows the person just named
-            return (official.name, official.role) if official else (previous, None)
+            return self.last_named_before(position) or (previous, None)  # "He said:" follows the person just named
         official = self.named_in(phrase) or self.by_role(phrase)
         if official:
             return official.name, official.role

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from nlp.extract.headings import Heading, find_headings
+from nlp.extract.names import clean_name
 from nlp.extract.officials import OfficialMatch
 from nlp.extract.spans import doc_text, has_sentences, sentence_offsets
 from nlp.extract.speakers import SpeakerResolver
@@ -27,7 +28,7 @@ REPORTING = (
     r"said|says|added|adds|told|tells|stressed|warned|insisted|argued|claimed|denied|confirmed|explained|"
     r"admitted|announced|revealed|suggested|acknowledged|stated|commented|continued|urged|pledged|vowed|"
     r"promised|emphasised|emphasized|noted|asked|replied|responded|wrote|advised|informed|reported|highlighted|"
-    r"questioned|expressed|explained|repeated|warns|believes|insists|argues"
+    r"questioned|expressed|explained|repeated|warns|believes|insists|argues|appealed|appeals"
 )
 # "X said:", "X told the committee:", "X said " right before the quote, and "X, from Y:" with no verb.
 ATTRIBUTION_BEFORE = re.compile(rf"(?P<who>[^.!?“”\"\n]{{1,160}}?)\s+(?:{REPORTING})\b[^:“”\"\n.]{{0,80}}:?\s*$")
@@ -209,10 +210,20 @@ def _reported(sent: Span, resolver: SpeakerResolver) -> tuple[str | None, str | 
     return None
 
 
+def people_named(doc: Doc) -> list[tuple[int, str]]:
+    """(start, name) of every person the parser finds named in full (two words or more)."""
+    found = []
+    for ent in doc.ents:
+        name = clean_name(ent.text) if ent.label_ == "PERSON" else None
+        if name and len(name.split()) >= 2:
+            found.append((ent.start_char, name))
+    return found
+
+
 def find_statements(doc: Doc, officials: Sequence[OfficialMatch], kind: str | None = None) -> list[StatementMatch]:
     """Every statement in ``doc``, in reading order."""
     text = doc_text(doc)
-    resolver = SpeakerResolver(officials, text)
+    resolver = SpeakerResolver(officials, text, people_named(doc))
     headings = find_headings(text)
     statements: list[StatementMatch] = []
     turn_range: list[tuple[int, int]] = []

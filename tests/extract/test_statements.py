@@ -78,6 +78,13 @@ LAYOUTS = [
         "waited long enough",
         "Owen Price",
     ),  # "he" is the person named last, never an office whose title holds the letters "he"
+    (
+        "Chief Inspector Ann Gow said the patrols would continue.\n\n"
+        "Rob Dale, who runs a youth club nearby, said he had doubts.\n\n"
+        "“Nobody asked the young people about this,” he said.",
+        "Nobody asked the young people",
+        "Rob Dale",
+    ),  # ... even when that person holds no office
 ]
 
 
