@@ -56,7 +56,8 @@ ALONE = re.compile(r"(?m)^(?P<who>[A-Z][^\n]{2,60}?)[ \t]*\n[ \t]*\n(?=\S)")
 QUESTION_PAGE = re.compile(r"(?P<label>Question By|Answered By):[ \t]*\n(?P<who>[^\n]+)\n")
 NOT_SPEAKERS = re.compile(
     r"^(?:Session date|Meeting date|Minutes|Note|Notes|Contents|Agenda|Answer|Question|Asked Of|Witnesses|"
-    r"Members present|Present|Apologies|Subject|Date|Time|Title|Published|Source|Item|Tel|Email|Web|ENDS|"
+    r"Members present|Present|Apologies|In attendance|Also present|Resolved|Agreed|Decision|Declarations?|"
+    r"Recommendations?|Actions?|Subject|Date|Time|Title|Published|Source|Item|Tel|Email|Web|ENDS|"
     r"Examination|Evidence|Oral|Taken|Session|Volume|Motion|Update|Image|Photo|Picture|Caption)\b",
     re.I,
 )
@@ -79,6 +80,7 @@ class Heading:
     organisation: str | None = None
     post_nominals: list[str] = field(default_factory=list)
     party: str | None = None
+    listed: bool = False  # an entry of a list of those present: it names someone, but heads no turn
 
 
 @dataclass(frozen=True)
@@ -183,11 +185,31 @@ def _brackets(heading: Heading, rest: str, chamber: Chamber) -> None:
         )  # every speaker in a sitting is a member
 
 
+TIME_STAMP = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?$", re.I)
+
+
+def _list_like(line: str) -> bool:
+    """A short line that is no sentence: an entry or the header of a list ("Present:")."""
+    line = line.strip()
+    return bool(line) and len(line) < 100 and not TIME_STAMP.match(line) and not line.endswith((".", "?", "!"))
+
+
+def _in_list(text: str, start: int, end: int) -> bool:
+    """Whether the line at ``start``-``end`` is one entry of a list ("Members present:", "In
+    attendance:"), with another short line right above or below it: a list of names
+    with their offices heads no turn."""
+    above = text[:start].rstrip(" \t")
+    previous = above[above.rfind("\n", 0, len(above) - 1) + 1 :] if above.endswith("\n") else ""
+    following = text[end:].split("\n", 1)[0]
+    return _list_like(previous) or _list_like(following)
+
+
 def _raw_headings(text: str) -> Iterator[Heading]:
     for pattern in (INLINE, PAREN_INLINE, LINE):
         for m in pattern.finditer(text):
             if _speaker_like(m.group("who")):
-                yield Heading(m.start(), m.end(), m.group("who"), name_start=m.start("who"))
+                listed = pattern is LINE and _in_list(text, m.start(), m.end())
+                yield Heading(m.start(), m.end(), m.group("who"), name_start=m.start("who"), listed=listed)
     for m in OLD_HANSARD.finditer(text):
         yield Heading(m.start(), m.end(), m.group("who"), name_start=m.start("who"))
     for m in ASKED.finditer(text):
@@ -206,13 +228,14 @@ def _raw_headings(text: str) -> Iterator[Heading]:
 
 
 def find_headings(text: str) -> list[Heading]:
-    """Speaker headings in reading order, each parsed for name, role and organisation."""
+    """Speaker headings in reading order, each parsed for name, role and organisation; entries
+    of a list of those present come too, marked ``listed``."""
     chamber = chamber_of(text)
     found: dict[int, Heading] = {}
     for heading in _raw_headings(text):
         if heading.start not in found and not _is_title(text, heading):
             found[heading.start] = _parse(heading, heading.name_start, chamber)
-    if found:  # only where turns are already laid out does a bare line mark the next one
+    if any(not h.listed for h in found.values()):  # only where turns are laid out does a bare line mark one
         for heading in _later_turns(text, {h.name for h in found.values() if h.name}):
             found.setdefault(heading.start, _parse(heading, heading.name_start, chamber))
     return sorted(found.values(), key=lambda h: h.start)

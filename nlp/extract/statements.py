@@ -224,7 +224,7 @@ def find_statements(doc: Doc, officials: Sequence[OfficialMatch], kind: str | No
     """Every statement in ``doc``, in reading order."""
     text = doc_text(doc)
     resolver = SpeakerResolver(officials, text, people_named(doc))
-    headings = find_headings(text)
+    headings = [h for h in find_headings(text) if not h.listed]
     statements: list[StatementMatch] = []
     turn_range: list[tuple[int, int]] = []
     if len(headings) >= 2 or kind in ("transcript", "debate") and headings:

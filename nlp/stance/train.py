@@ -16,7 +16,7 @@ from nlp.stance.dataset import Example, corpus_hash, corpus_split, examples_in
 from nlp.stance.features import FEATURES_VERSION, featurize_spans
 from nlp.stance.model import LABELS, RELEVANCE_THRESHOLD, SEED, SIDES, StanceModel, fit, save
 
-LIBRARIES = ("scikit-learn", "skops", "numpy", "scipy", "spacy")
+LIBRARIES = ("scikit-learn", "skops", "numpy", "scipy", "spacy", "thinc", "blis")  # thinc and blis: the parse the features read
 PACKAGE_MODEL_DIR = "model"  # the copy inside nlp/stance that load_classifier(None) reads
 
 

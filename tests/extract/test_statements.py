@@ -143,6 +143,18 @@ TURNS = [
         "Ames",
     ),  # Lords: a title line is no turn; "Asked by" heads the question; a party after the office
     (
+        "Present:\nAda Lin (Chair)\nSuperintendent Tom Bryce (Metropolitan Police)\n\n"
+        "1. Welcome\n\nSuperintendent Bryce said that the patrols had ended on Friday.",
+        "the patrols had ended",
+        "Tom Bryce",
+    ),  # minutes: a list of those present heads no turn, so what follows is reported speech
+    (
+        "In attendance (others): Inspector Tom Bryce\n\nResolved: That the minutes be agreed.\n\n"
+        "Inspector Bryce said that two patrols were planned.",
+        "two patrols were planned",
+        "Tom Bryce",
+    ),  # minutes furniture ("In attendance:", "Resolved:") is nobody speaking
+    (
         "Jane Roe AM: The Commissioner [of Police of the Metropolis, Sir Tom Hale QPM] said yesterday that more firearms officers were needed.",
         "more firearms officers",
         "Tom Hale",
