@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from nlp.extract.headings import Heading, find_headings
 from nlp.extract.names import clean_name
@@ -35,6 +35,11 @@ ATTRIBUTION_BEFORE = re.compile(rf"(?P<who>[^.!?“”\"\n]{{1,160}}?)\s+(?:{REP
 LABEL_BEFORE = re.compile(r"(?P<who>[^.!?“”\"\n]{3,160}):\s*$")
 ATTRIBUTION_AFTER = re.compile(
     rf"^[\s,]*(?:(?:{REPORTING})\s+(?P<who>[^.,;:!?“”\"\n]{{1,120}})|(?P<who2>[^.;:!?“”\"\n]{{1,160}}?)\s+(?:{REPORTING})\b)"
+)
+# What someone said or wrote, as a noun: "X's comments highlighted ..." reports no speech.
+WORDS_AND_PAPERS = frozenset(
+    {"comment", "remark", "word", "speech", "statement", "letter", "report", "review", "finding", "judgment"}
+    | {"ruling", "sentence", "evidence", "answer", "response", "decision", "message", "article", "column", "tweet"}
 )
 INDIRECT = re.compile(rf"\b(?:{REPORTING}|according to)\b")
 BOILERPLATE = re.compile(
@@ -202,12 +207,20 @@ def _reported(sent: Span, resolver: SpeakerResolver) -> tuple[str | None, str | 
     for token in sent:
         if token.pos_ == "VERB" and INDIRECT.fullmatch(token.text) and token.dep_ in ("ROOT", "conj", "ccomp"):
             subject = next((t for t in token.children if t.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None:
+            if subject is not None and not _said_by_a_thing(subject, sent):
                 phrase = sent.doc[subject.left_edge.i : subject.right_edge.i + 1].text
                 speaker, role = resolver.resolve(phrase, sent.start_char)
                 if speaker:
                     return speaker, role
     return None
+
+
+def _said_by_a_thing(subject: Token, sent: Span) -> bool:
+    """ "Lord Ames's comments highlighted ...", "the judge's report noted ...": someone's words or
+    papers as the subject; the sentence is the writer's, not a report of speech ("the
+    federation's secretary said" is one)."""
+    possessor = any(child.dep_ == "poss" and child.i >= sent.start for child in subject.children)
+    return possessor and sent.start <= subject.i and subject.lemma_.lower() in WORDS_AND_PAPERS
 
 
 def people_named(doc: Doc) -> list[tuple[int, str]]:

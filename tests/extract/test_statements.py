@@ -85,6 +85,12 @@ LAYOUTS = [
         "Nobody asked the young people",
         "Rob Dale",
     ),  # ... even when that person holds no office
+    (
+        "The Metropolitan Police welcomed the verdict.\n\nJudge Tom Bryce's remarks when passing sentence "
+        "highlighted our commitment to victims.",
+        "highlighted our commitment",
+        "Metropolitan Police Service",
+    ),  # someone's remarks as a subject report no speech: the sentence is the writer's
 ]
 
 
