@@ -115,7 +115,11 @@ def _forms(official: OfficialMatch) -> list[str]:
 
 
 def _person(phrase: str) -> str | None:
-    # The last name-shaped run of two or more words: "Local shopkeeper Anna Nowak".
+    # A name before an apposition: "Kate Lee, National Manager for Crimestoppers Scotland".
+    lead = re.fullmatch(rf"\s*{HON}{NAME}\s*", phrase.split(",", 1)[0])
+    if lead and len(lead.group("name").split()) >= 2:
+        return clean_name(lead.group("name"))
+    # Else the last name-shaped run of two or more words: "Local shopkeeper Anna Nowak".
     runs = [m for m in re.finditer(rf"{HON}{NAME}", phrase) if len(m.group("name").split()) >= 2]
     return clean_name(runs[-1].group("name")) if runs else None
 

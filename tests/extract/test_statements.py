@@ -91,6 +91,11 @@ LAYOUTS = [
         "highlighted our commitment",
         "Metropolitan Police Service",
     ),  # someone's remarks as a subject report no speech: the sentence is the writer's
+    (
+        'Ann Gow, Regional Manager for Neighbourhood Watch Scotland, said "Reporting works and people know it."',
+        "Reporting works",
+        "Ann Gow",
+    ),  # the name before an apposition, not the last capitalised run ("Watch Scotland")
 ]
 
 
