@@ -8,6 +8,7 @@ Layouts read here:
 - later turns in the Official Report's layout: a line holding only an office ("The Deputy Presiding
   Officer") or only the name of someone an earlier heading named ("Name Surname");
 - "Asked by Lord Name" above a Lords question;
+- Commons questions numbered as printed: "T1. [905220] Name (Seat) (Party)", "3. [904000] ...";
 - old Hansard: "§ 36. Sir JAMES NAME asked ...", "§ Mr. NAME I am afraid ...", "§ The SECRETARY
   of STATE ... (Mr. Name) As I ...";
 - "Name asked Her Majesty's Government:" and question pages ("Question By:", "Answered By:").
@@ -37,9 +38,9 @@ from nlp.extract.names import (
 )
 
 PERSON = rf"{HON}(?P<name>{NOT_POST}(?:(?:Mc|Mac|O['’])?[A-Z][\w'’.-]*)(?:[ \t]+{NOT_POST}(?:Mc|Mac|O['’])?[A-Z][\w'’.-]*){{0,3}}){TERRITORY}{POST}"
-INLINE = re.compile(r"(?m)^(?:§[ \t]*)?(?:\d+\.[ \t]+)?(?:Q\d+[ \t]+)?(?P<who>[A-Z][^:\n]{1,150}?):[ \t]+(?=\S)")
+INLINE = re.compile(r"(?m)^(?:§[ \t]*)?(?:T?\d+\.[ \t]+)?(?:\[\d+\][ \t]+)?(?:Q\d+[ \t]+)?(?P<who>[A-Z][^:\n]{1,150}?):[ \t]+(?=\S)")
 LINE = re.compile(
-    r"(?m)^(?:\d+\.[ \t]+)?(?P<who>The[ \t]+[A-Z][^()\n]{2,100}\([^)\n]+\)(?:[ \t]+\([^)\n]{1,20}\))?"
+    r"(?m)^(?:T?\d+\.[ \t]+)?(?:\[\d+\][ \t]+)?(?P<who>The[ \t]+[A-Z][^()\n]{2,100}\([^)\n]+\)(?:[ \t]+\([^)\n]{1,20}\))?"
     rf"|(?:{HONORIFIC_WORDS})\.?[ \t]+[A-Z][\w’'-]+(?:[ \t]+(?:of[ \t]+)?[A-Z][\w’'-]+){{0,4}}(?:[ \t]+\([^)\n]+\))?"
     r"|[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,3}(?:[ \t]+(?:AM|MP|MSP))?[ \t]+\([^)\n]{2,60}\)(?:[ \t]+\([^)\n]{1,20}\))?)[ \t]*\n"
 )

@@ -103,6 +103,10 @@ def test_mentions_merge_surname_title_and_first_name() -> None:
         ),  # a bare name heads a turn only once a heading has named them ("Policing", "Tom Bryce" do not)
         ("Crime: Knife Arches\n\nAsked by Baroness Tull\n\nTo ask what plans they have.", ["Tull"]),  # Lords title
         ("Chair: Welcome, everyone.\n\nTom Bryce: Thank you.", ["Tom Bryce"]),  # a first-line turn is kept
+        (
+            "T2. [905221] Ada Lin (Ealing North) (Lab)\n\nWill the Minister act?\n\nMr Bryce\n\nYes.",
+            ["Ada Lin", "Bryce"],
+        ),  # Commons topical question, numbered as printed
     ],
 )
 def test_headings_name_their_speakers(text: str, names: list[str]) -> None:
