@@ -261,8 +261,10 @@ def office_of(role: str, of_phrase: str | None) -> tuple[str, str | None]:
     that complement names: a known body, a borough's council, or the place as written."""
     if not of_phrase:
         return role, None
-    place = re.sub(r"^of\s+(?:the\s+)?", "", of_phrase.strip())
+    place = re.sub(r"^(?:of|for)\s+(?:the\s+)?", "", of_phrase.strip())
     org = normalise_organisation(place)
+    if of_phrase.strip().startswith("for"):  # "MP for Wimbledon": the office's own body, else the area
+        return f"{role} {of_phrase.strip()}", org or default_organisation(role) or place
     if org is None and role.lower() == "mayor" and place != "London":
         org = f"{place} Council"
     return f"{role} {of_phrase.strip()}", org or place

@@ -119,12 +119,18 @@ def _titled(text: str) -> Iterator[OfficialMatch]:
     )
     for m in re.finditer(pattern, text):
         role, of_org = office_of(role_case(m.group("role")), m.group("of"))
-        if role.lower() in SPOKESPEOPLE:
+        if role.lower() in SPOKESPEOPLE or _place_list(m):
             continue
         stated = normalise_organisation(m.group("org") or "") or of_org or _unit_org(m.group("unit"))
         found = _found(m, role, stated or _organisation(role, text, m.start(), m.end()), "title")
         if found:
             yield found
+
+
+def _place_list(m: re.Match[str]) -> bool:
+    """ "Commissioner for Devon, Cornwall and the Isles of Scilly": after "Role for Place," one bare
+    word is the next place of a list, not a name (a name there comes whole: "..., Ann Gow")."""
+    return bool(m.group("of")) and not m.group("hon") and " " not in m.group("name").strip()
 
 
 def _unit_org(unit: str | None) -> str | None:

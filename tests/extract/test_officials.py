@@ -15,6 +15,10 @@ CASES = [
         ("Jane Roe", None, "Commissioner", "Metropolitan Police Service"),
     ),  # pre-modifier
     (
+        "The Police and Crime Commissioner for Devon and Cornwall, Ann Gow, will decide.",
+        ("Ann Gow", None, "Police and Crime Commissioner for Devon and Cornwall", "Devon and Cornwall"),
+    ),  # an office for a place, then the holder's full name
+    (
         "Assistant commissioner, Sir Tom Hale, said: “We are ready.”",
         ("Tom Hale", "Sir", "Assistant Commissioner", None),
     ),  # office before a comma
@@ -58,6 +62,7 @@ NEGATIVES = [
     "A spokesperson for the force said: “We will respond.”",  # an unnamed spokesperson
     "Residents met Officers on the estate.",  # capitalised common words
     "Kingston Council will meet on Monday.",  # a council
+    "The Police and Crime Commissioner for Devon, Cornwall and the Isles of Scilly will decide.",  # places listed
 ]
 
 
