@@ -63,7 +63,7 @@ NOT_SPEAKERS = re.compile(
     re.I,
 )
 ROLE_ONLY = re.compile(
-    r"^(?:The\s+)?(?:Chair|Chairman|Chairwoman|Mayor|Deputy Mayor|Presiding Officer|Deputy Presiding Officer|Speaker|Deputy Speaker|Minister|Commissioner)$|^Mr\.? Speaker$|^Madam Deputy Speaker$",
+    r"^(?:The\s+)?(?:Chair|Chairman|Chairwoman|Convener|Deputy Convener|Mayor|Deputy Mayor|Presiding Officer|Deputy Presiding Officer|Speaker|Deputy Speaker|Lord Speaker|Minister|Commissioner)$|^Mr\.? Speaker$|^Madam Deputy Speaker$",
     re.I,
 )
 

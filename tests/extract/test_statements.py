@@ -148,6 +148,12 @@ TURNS = [
         "Ann Gow",
     ),  # ... or by an office alone, whose holder an earlier heading named
     (
+        "The Convener (Ann Gow)\n\nGood morning.\n\nIain Dow (Lothian) (Lab)\n\nWill the pilot end?\n\n"
+        "The Convener\n\nWe must move on to the next item now.",
+        "move on to the next item",
+        "Ann Gow",
+    ),  # a committee's convener, likewise
+    (
         "Police: Armed Officers\n\nAsked by Lord Ames\n\nTo ask His Majesty's Government what plans they have.\n\n"
         "The Minister of State, Home Office (Lord Tull) (Con)\n\nMy Lords, there are none at present.",
         "what plans they have",
