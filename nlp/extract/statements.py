@@ -181,6 +181,7 @@ def _prose_statements(
     author's own words, which in a press release are the issuing body's."""
     text = doc_text(doc)
     author = resolver.publisher if kind in ("press_release", "other", None) else None
+    last: StatementMatch | None = None  # the last reported statement
     for s, e in sentence_offsets(doc):
         share = _covered_share(s, e, covered)
         if share > 0.5 or BOILERPLATE.match(text[s:e].strip()):
@@ -190,9 +191,22 @@ def _prose_statements(
         span = doc.char_span(s, e, alignment_mode="expand")
         reported = _reported(span, resolver) if span is not None else None
         if reported:
-            yield StatementMatch(reported[0], "indirect", text[s:e], s, e, reported[1], rule="reported")
+            last = StatementMatch(reported[0], "indirect", text[s:e], s, e, reported[1], rule="reported")
+            yield last
+        elif last and last.speaker and span is not None and _goes_on(span, text[last.end : s]):
+            yield StatementMatch(last.speaker, "indirect", text[s:e], s, e, last.role, rule="reported, continued")
         else:
             yield StatementMatch(author, "direct", text[s:e], s, e, rule="narrative")
+
+
+def _goes_on(sent: Span, between: str) -> bool:
+    """ "Ann Gow said the patrols would end. She accepted that ...": a sentence whose subject is
+    "he" or "she", acting, right after reported speech (in the same or the next paragraph)
+    goes on reporting the same speaker. ("He was arrested" is passive: no report.)"""
+    if between.count("\n\n") > 1:
+        return False
+    subject = next((t for t in sent if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+    return subject is not None and subject.lower_ in ("he", "she") and subject.i - sent.start <= 3
 
 
 def _covered_share(start: int, end: int, covered: Sequence[tuple[int, int]]) -> float:
@@ -206,7 +220,8 @@ def _reported(sent: Span, resolver: SpeakerResolver) -> tuple[str | None, str | 
         return resolver.resolve(according.group("who"), sent.start_char)
     for token in sent:
         if token.pos_ == "VERB" and INDIRECT.fullmatch(token.text) and token.dep_ in ("ROOT", "conj", "ccomp"):
-            subject = next((t for t in token.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+            # The subject of "said"; not of a passive ("residents were told"): that is who heard it.
+            subject = next((t for t in token.children if t.dep_ == "nsubj"), None)
             if subject is not None and not _said_by_a_thing(subject, sent):
                 phrase = sent.doc[subject.left_edge.i : subject.right_edge.i + 1].text
                 speaker, role = resolver.resolve(phrase, sent.start_char)

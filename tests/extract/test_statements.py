@@ -96,6 +96,16 @@ LAYOUTS = [
         "Reporting works",
         "Ann Gow",
     ),  # the name before an apposition, not the last capitalised run ("Watch Scotland")
+    (
+        "Superintendent Ann Gow said that the patrols had ended. She accepted that residents should have been told sooner.",
+        "residents should have been told",
+        "Ann Gow",
+    ),  # "she" acting right after reported speech goes on reporting the same speaker
+    (
+        "The Metropolitan Police said a man had been detained. He was taken to a police station in the evening.",
+        "taken to a police station",
+        "Metropolitan Police Service",
+    ),  # ... but a passive "he was taken" reports nothing
 ]
 
 
