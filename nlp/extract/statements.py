@@ -219,7 +219,7 @@ def _reported(sent: Span, resolver: SpeakerResolver) -> tuple[str | None, str | 
     if according:
         return resolver.resolve(according.group("who"), sent.start_char)
     for token in sent:
-        if token.pos_ == "VERB" and INDIRECT.fullmatch(token.text) and token.dep_ in ("ROOT", "conj", "ccomp"):
+        if token.pos_ == "VERB" and INDIRECT.fullmatch(token.text) and _reports(token):
             # The subject of "said"; not of a passive ("residents were told"): that is who heard it.
             subject = next((t for t in token.children if t.dep_ == "nsubj"), None)
             if subject is not None and not _said_by_a_thing(subject, sent):
@@ -228,6 +228,14 @@ def _reported(sent: Span, resolver: SpeakerResolver) -> tuple[str | None, str | 
                 if speaker:
                     return speaker, role
     return None
+
+
+def _reports(verb: Token) -> bool:
+    """A reporting verb that carries the sentence: its main verb, or a clause that says what was
+    said ("... to which Superintendent Gow advised that ..."; not "everything that Gow said")."""
+    if verb.dep_ in ("ROOT", "conj", "ccomp"):
+        return True
+    return verb.dep_ in ("relcl", "advcl") and any(child.dep_ == "ccomp" for child in verb.children)
 
 
 def _said_by_a_thing(subject: Token, sent: Span) -> bool:

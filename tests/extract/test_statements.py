@@ -106,11 +106,21 @@ LAYOUTS = [
         "taken to a police station",
         "Metropolitan Police Service",
     ),  # ... but a passive "he was taken" reports nothing
+    (
+        "Concerns were raised about delays, to which Inspector Ann Gow replied that two more crews were coming.",
+        "two more crews",
+        "Ann Gow",
+    ),  # a reporting verb in a relative clause, with what was said
+    (
+        "The panel agreed with everything that Inspector Ann Gow said about the patrols.",
+        "agreed with everything",
+        None,
+    ),  # ... but "everything that X said" reports nothing of X's
 ]
 
 
 @pytest.mark.parametrize("text, words, speaker", LAYOUTS)
-def test_quote_and_report_layouts(parser: spacy.language.Language, text: str, words: str, speaker: str) -> None:
+def test_quote_and_report_layouts(parser: spacy.language.Language, text: str, words: str, speaker: str | None) -> None:
     assert _speaker_of(_statements(parser, text), words) == speaker
 
 
