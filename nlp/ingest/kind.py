@@ -17,6 +17,12 @@ TRANSCRIPT_MARKS = re.compile(
     r"Question By:|Asked Of:|Answered By:|Transcript of|Oral evidence|^Q\d+\s+\w+|\bAM(?: \([^)]*\))?:",
     re.M,
 )
+# Minutes of a meeting (a transcript in the record's terms): their standing headings.
+MINUTES_MARKS = re.compile(
+    r"^(?:Minutes of|Members present|Present\b|Apologies|In attendance|Agenda item|Declarations? of interests?|"
+    r"Also present|Chair(?:man|person)?:|Date of next meeting|Matters arising)",
+    re.M | re.I,
+)
 TURN_LINE = re.compile(r"^[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,4}(?: \([^)\n]{2,80}\))?:\s", re.M)
 NEWS_MARKS = re.compile(r"^By [A-Z][a-z]+ [A-Z]|Related Articles|Share this article|Read more:|Correspondent\b", re.M)
 PRESS_MARKS = re.compile(
@@ -31,7 +37,8 @@ def guess_kind(text: str) -> str:
     head = text[:20000]
     if len(DEBATE_MARKS.findall(head)) >= 2:
         return "debate"
-    if TRANSCRIPT_MARKS.search(head) or len(TURN_LINE.findall(head)) >= 3:
+    minutes = {m.lower() for m in MINUTES_MARKS.findall(head)}
+    if TRANSCRIPT_MARKS.search(head) or len(TURN_LINE.findall(head)) >= 3 or len(minutes) >= 2:
         return "transcript"
     if NEWS_MARKS.search(head):
         return "news"

@@ -57,6 +57,8 @@ def test_metadata_dates(value: str, expected: str | None) -> None:
         ("Patrols rise\n\nBy Jane Doe, Crime Correspondent\n\nThe Met said...", "news"),
         ("Arrests made\n\nPolice said: “We acted.”\n\nAnyone with information should call 101.", "press_release"),
         ("A shopping list: eggs, milk.", "other"),
+        ("Minutes of the meeting\n\nPresent: Ada Lin (Chair)\n\nApologies: none\n\n1. Patrols were discussed.", "transcript"),
+        ("Council news\n\nApologies for the late bins this week.", "other"),  # one minutes heading is not minutes
     ],
 )
 def test_kind_from_layout(text: str, kind: str) -> None:
