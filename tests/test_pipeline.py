@@ -27,3 +27,15 @@ def test_long_documents_are_chunked_with_offsets_into_the_whole_text(nlp_full: o
     for figure in chunked.figures:
         assert text[figure.start : figure.end] == figure.text
     assert len(chunked.boroughs) == 1 and len(chunked.boroughs[0].mentions) == 12
+
+
+def test_the_chair_of_a_chamber_takes_no_side_end_to_end(nlp_full: object) -> None:
+    text = (
+        "Meeting of the Parliament\n\nThe Presiding Officer (Ann Gow)\n\n"
+        "Members who wish to ask about armed officers should press their buttons now.\n\n"
+        "Iain Dow (Lothian) (Lab)\n\nArmed officers on every street would be a grave mistake for Scotland."
+    )
+    record = Extractor(nlp_full).record(finish(Document(text=text, source="chamber.txt")))  # type: ignore[arg-type]
+    by_speaker = {s.speaker: s.stance.label for s in record.statements if s.stance}
+    assert by_speaker["Ann Gow"] == "unrelated"
+    assert by_speaker["Iain Dow"] == "oppose"

@@ -18,7 +18,7 @@ from nlp.extract.officials import find_officials
 from nlp.extract.speakers import publisher_of
 from nlp.extract.statements import find_statements
 from nlp.ingest.kind import guess_kind
-from nlp.stance.classifier import StanceClassifier, load_classifier
+from nlp.stance.classifier import PRESIDING_RESULT, StanceClassifier, load_classifier, presiding
 
 register_extensions()
 
@@ -68,7 +68,7 @@ class StanceComponent:
         offsets = [(s.start, s.end) for s in statements]
         results = self.classifier.predict_doc(doc, offsets, [s.speaker for s in statements])
         for statement, result in zip(statements, results, strict=True):
-            statement.stance = result
+            statement.stance = PRESIDING_RESULT if presiding(statement.role, doc.text, statement.start) else result
         return doc
 
 

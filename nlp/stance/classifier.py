@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Sequence
 from functools import cached_property
 from importlib.resources import files
@@ -150,6 +151,28 @@ def lean_on_speakers(
     for rows in rows_of.values():
         blended[rows] = (1 - weight) * sides[rows] + weight * sides[rows].mean(axis=0)
     return blended
+
+
+# The chair of a chamber (the Speaker, the Presiding Officer) is impartial by office and speaks to
+# procedure ("The right hon. Gentleman is entitled to be heard"): none of it takes a side. A
+# committee's chair is not among them: they question witnesses in their own voice.
+PRESIDING = re.compile(r"^(?:Deputy |Lord )?(?:Speaker|Presiding Officer)$", re.I)
+PRESIDING_RESULT = Result("unrelated", LOOKALIKE_SCORE, [], round(1 - LOOKALIKE_SCORE, 4))
+
+
+# A motion read into the chair's turn ("Motion debated, That the Parliament notes with concern
+# ...") is the words of the member who moved it, not the chair's.
+MOTION = re.compile(r"(?:Motion debated,?\s+)?That the (?:Parliament|House|Assembly|Committee)\b")
+
+
+def presiding(role: str | None, text: str = "", start: int = 0) -> bool:
+    """Whether a statement at ``start`` of ``text`` is said from the chair of a chamber (and is
+    not a motion the chair reads out)."""
+    if not role or not PRESIDING.match(role.strip()):
+        return False
+    cut = text.rfind("\n\n", 0, start)
+    paragraph = text[cut + 2 if cut >= 0 else 0 :].lstrip()
+    return not MOTION.match(paragraph)
 
 
 def _gate(row: dict[str, float], span: Span) -> Result | None:

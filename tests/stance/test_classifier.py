@@ -7,7 +7,13 @@ import logging
 import numpy as np
 import pytest
 
-from nlp.stance.classifier import StanceClassifier, TrainedStanceClassifier, lean_on_speakers, load_classifier
+from nlp.stance.classifier import (
+    StanceClassifier,
+    TrainedStanceClassifier,
+    lean_on_speakers,
+    load_classifier,
+    presiding,
+)
 from nlp.stance.model import LABELS
 
 pytestmark = pytest.mark.slow
@@ -143,3 +149,21 @@ def test_one_clear_statement_keeps_its_side_against_its_speaker() -> None:
     sides = np.array([[0.05, 0.95, 0.0], [0.7, 0.3, 0.0], [0.7, 0.3, 0.0]])
     blended = lean_on_speakers(sides, ["Reid", "Reid", "Reid"], weight=0.5)
     assert blended[0].argmax() == 1  # a speaker may voice both sides
+
+
+CHAIR = "The Presiding Officer (Ann Gow)\n\nThe next item is a statement.\n\nMotion debated,\n\nThat the Parliament notes the armed patrols."
+PRESIDING_ROWS = [
+    # (role, where the statement starts, said from the chair?)
+    ("Presiding Officer", CHAIR.index("The next item"), True),  # the chair of a chamber speaks to procedure
+    ("Deputy Speaker", 0, True),  # ... so does the Deputy Speaker
+    ("Lord Speaker", 0, True),  # ... and the Lord Speaker
+    ("Presiding Officer", CHAIR.index("That the Parliament"), False),  # a motion the chair reads is the mover's
+    ("Chair", 0, False),  # a committee's chair questions witnesses in their own voice
+    ("MSP", 0, False),  # a member speaks for themselves
+    (None, 0, False),  # no role known
+]
+
+
+@pytest.mark.parametrize("role, start, expected", PRESIDING_ROWS)
+def test_the_chair_of_a_chamber_takes_no_side(role: str | None, start: int, expected: bool) -> None:
+    assert presiding(role, CHAIR, start) is expected
