@@ -36,6 +36,9 @@ LABEL_BEFORE = re.compile(r"(?P<who>[^.!?“”\"\n]{3,160}):\s*$")
 ATTRIBUTION_AFTER = re.compile(
     rf"^[\s,]*(?:(?:{REPORTING})\s+(?P<who>[^.,;:!?“”\"\n]{{1,120}})|(?P<who2>[^.;:!?“”\"\n]{{1,160}}?)\s+(?:{REPORTING})\b)"
 )
+# A motion as debates print it, and the member in whose name it stands.
+MOTION = re.compile(r"(?:Motion debated,?\s+)?That (?:the|this) (?:Parliament|House|Assembly|Committee)\b")
+MOVER = re.compile(r"\bmotion [A-Z0-9.-]+, in the name of (?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3})")
 # What someone said or wrote, as a noun: "X's comments highlighted ..." reports no speech.
 WORDS_AND_PAPERS = frozenset(
     {"comment", "remark", "word", "speech", "statement", "letter", "report", "review", "finding", "judgment"}
@@ -61,6 +64,7 @@ class StatementMatch:
 
 def _turn_statements(doc: Doc, headings: list[Heading], resolver: SpeakerResolver) -> Iterator[StatementMatch]:
     text = doc_text(doc)
+    mover = _mover(text, resolver)
     for heading, following in zip(headings, [*headings[1:], None], strict=False):
         end = following.start if following else len(text)
         speaker, role = _heading_speaker(heading, resolver)
@@ -70,8 +74,26 @@ def _turn_statements(doc: Doc, headings: list[Heading], resolver: SpeakerResolve
             if reported and reported[0] != speaker and reported[0] in resolver.official_names:
                 # "The Commissioner [...] said again yesterday that ...", inside an AM's question
                 yield StatementMatch(reported[0], "indirect", text[s:e], s, e, reported[1], rule="reported in turn")
+            elif mover and in_motion(text, s):  # the chair reads it out; it is the words of its mover
+                yield StatementMatch(mover[0], "indirect", text[s:e], s, e, mover[1], rule="motion")
             else:
                 yield StatementMatch(speaker, "turn", text[s:e], s, e, role, rule="turn")
+
+
+def in_motion(text: str, start: int) -> bool:
+    """Whether the sentence at ``start`` lies in a paragraph that is a motion ("That the
+    Parliament notes ..."), as debates print the motion before it."""
+    cut = text.rfind("\n\n", 0, start)
+    return bool(MOTION.match(text[cut + 2 if cut >= 0 else 0 :].lstrip()))
+
+
+def _mover(text: str, resolver: SpeakerResolver) -> tuple[str, str | None] | None:
+    """Who moved the debate's motion: "a debate on motion S6M-11874, in the name of Ann Gow"."""
+    m = MOVER.search(text)
+    if not m:
+        return None
+    official = resolver.by_name(m.group("name"))
+    return (official.name, official.role) if official else (m.group("name"), None)
 
 
 def _heading_speaker(heading: Heading, resolver: SpeakerResolver) -> tuple[str | None, str | None]:

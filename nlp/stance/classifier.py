@@ -21,6 +21,7 @@ from numpy.typing import NDArray
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from nlp.extract.statements import in_motion
 from nlp.stance.explain import Weights
 from nlp.stance.features import HARD_NEGATIVES, featurize, topic_features
 from nlp.stance.model import (
@@ -160,19 +161,10 @@ PRESIDING = re.compile(r"^(?:Deputy |Lord )?(?:Speaker|Presiding Officer)$", re.
 PRESIDING_RESULT = Result("unrelated", LOOKALIKE_SCORE, [], round(1 - LOOKALIKE_SCORE, 4))
 
 
-# A motion read into the chair's turn ("Motion debated, That the Parliament notes with concern
-# ...") is the words of the member who moved it, not the chair's.
-MOTION = re.compile(r"(?:Motion debated,?\s+)?That the (?:Parliament|House|Assembly|Committee)\b")
-
-
 def presiding(role: str | None, text: str = "", start: int = 0) -> bool:
     """Whether a statement at ``start`` of ``text`` is said from the chair of a chamber (and is
-    not a motion the chair reads out)."""
-    if not role or not PRESIDING.match(role.strip()):
-        return False
-    cut = text.rfind("\n\n", 0, start)
-    paragraph = text[cut + 2 if cut >= 0 else 0 :].lstrip()
-    return not MOTION.match(paragraph)
+    not a motion the chair reads out: that is the words of the member who moved it)."""
+    return bool(role and PRESIDING.match(role.strip())) and not in_motion(text, start)
 
 
 def _gate(row: dict[str, float], span: Span) -> Result | None:

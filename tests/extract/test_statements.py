@@ -174,6 +174,13 @@ TURNS = [
         "Ann Gow",
     ),  # a committee's convener, likewise
     (
+        "The Deputy Presiding Officer (Ann Gow)\n\nThe final item is a debate on motion S6M-01234, in the name of "
+        "Iain Dow, on armed policing.\n\nMotion debated,\n\nThat the Parliament notes with concern the armed patrols."
+        "\n\nIain Dow (Lothian) (Lab)\n\nI thank members.",
+        "notes with concern",
+        "Iain Dow",
+    ),  # the motion the chair reads out is its mover's
+    (
         "Police: Armed Officers\n\nAsked by Lord Ames\n\nTo ask His Majesty's Government what plans they have.\n\n"
         "The Minister of State, Home Office (Lord Tull) (Con)\n\nMy Lords, there are none at present.",
         "what plans they have",
