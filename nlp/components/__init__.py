@@ -15,6 +15,7 @@ from nlp.extract.boroughs import find_boroughs
 from nlp.extract.commitments import find_commitments
 from nlp.extract.figures import find_figures
 from nlp.extract.officials import find_officials
+from nlp.extract.spans import doc_text
 from nlp.extract.speakers import publisher_of
 from nlp.extract.statements import find_statements
 from nlp.ingest.kind import guess_kind
@@ -67,8 +68,9 @@ class StanceComponent:
         # Statements are spans of this Doc: the classifier reads its parse, never parses again.
         offsets = [(s.start, s.end) for s in statements]
         results = self.classifier.predict_doc(doc, offsets, [s.speaker for s in statements])
+        text = doc_text(doc)
         for statement, result in zip(statements, results, strict=True):
-            statement.stance = PRESIDING_RESULT if presiding(statement.role, doc.text, statement.start) else result
+            statement.stance = PRESIDING_RESULT if presiding(statement.role, text, statement.start) else result
         return doc
 
 
