@@ -199,10 +199,17 @@ def _in_list(text: str, start: int, end: int) -> bool:
     """Whether the line at ``start``-``end`` is one entry of a list ("Members present:", "In
     attendance:"), with another short line right above or below it: a list of names
     with their offices heads no turn."""
-    above = text[:start].rstrip(" \t")
-    previous = above[above.rfind("\n", 0, len(above) - 1) + 1 :] if above.endswith("\n") else ""
-    following = text[end:].split("\n", 1)[0]
-    return _list_like(previous) or _list_like(following)
+    following = text[end : text.find("\n", end) if "\n" in text[end : end + 200] else end + 200]
+    return _list_like(_line_above(text, start)) or _list_like(following)
+
+
+def _line_above(text: str, start: int) -> str:
+    """The line just above the line that opens at ``start`` ("" at the top), read from a short
+    window: headings are matched all through long documents."""
+    above = text[max(0, start - 200) : start].rstrip(" \t")
+    if not above.endswith("\n"):
+        return ""
+    return above[above.rfind("\n", 0, len(above) - 1) + 1 :]
 
 
 def _raw_headings(text: str) -> Iterator[Heading]:
@@ -257,8 +264,7 @@ def _later_turns(text: str, names: set[str]) -> Iterator[Heading]:
     name of someone an earlier heading named: the Official Report heads a speaker's later
     turns so, after naming them in full the first time."""
     for m in ALONE.finditer(text):
-        before = text[: m.start()].rstrip(" \t")
-        if m.start() and not before.endswith("\n\n"):
+        if m.start() and _line_above(text, m.start()).strip():  # a paragraph of its own
             continue
         who = m.group("who").strip()
         if ROLE_ONLY.match(who) or _known_name(who, names):
@@ -269,4 +275,6 @@ def _known_name(who: str, names: set[str]) -> bool:
     """ "Kirsteen Abernethy" after "The Cabinet Secretary (Kirsteen Abernethy)"; a peer's bare
     title ("Lord Mawdesley") is read by LINE already."""
     words = who.split()
-    return 2 <= len(words) <= 4 and clean_name(who) in names
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False  # no name at all: skip clean_name's fuzzy look-up of places
+    return who in names or clean_name(who) in names
